@@ -1,0 +1,80 @@
+import { EngineError } from './errors';
+
+/** Calendar dates are ISO strings `YYYY-MM-DD` in China Standard Time; no clock times. */
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(value: unknown, field: string): { y: number; m: number; d: number } {
+  if (typeof value !== 'string' || !ISO.test(value)) {
+    throw new EngineError('INVALID_DATE', `${field} 应为日期，格式如 2025-03-18`, field, { value });
+  }
+  const [, ys, ms, ds] = ISO.exec(value)!;
+  const y = Number(ys), m = Number(ms), d = Number(ds);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
+    throw new EngineError('INVALID_DATE', `${field} 不是真实存在的日期：${value}`, field, { value });
+  }
+  return { y, m, d };
+}
+
+export function assertIsoDate(value: unknown, field: string): IsoDate {
+  parseIsoDate(value, field);
+  return value as IsoDate;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function toIso(y: number, m: number, d: number): IsoDate {
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Days since 1970-01-01 (UTC arithmetic on the calendar date, no time zone involved). */
+export function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const dt = new Date(n * 86400000);
+  return toIso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** 0 = Sunday … 6 = Saturday */
+export function weekday(date: IsoDate): number {
+  return (dayNumber(date) + 4) % 7; // 1970-01-01 was a Thursday
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Whole years of age on `on`, from `birth` (a birthday on 29 Feb counts on 1 Mar in common years). */
+export function ageOn(birth: IsoDate, on: IsoDate): number {
+  const [by, bm, bd] = birth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function inPeriod(date: IsoDate, from: IsoDate, to: IsoDate): boolean {
+  return date >= from && date <= to;
+}
