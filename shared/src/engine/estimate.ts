@@ -1,0 +1,387 @@
+/**
+ * Estimates: (scheme, benefit, incident date, person, claim facts, what this year already used)
+ *   → { covered, payout, breakdown[], reasons[] }.
+ *
+ * Readings applied (../shared/POLICY_READINGS.md, "General readings"):
+ * - a claim is judged by the version in force on its incident date; outside every version it is not covered;
+ * - annual caps and deductibles are per person (or household) per insurance year, cumulative over the
+ *   year's claims under the same benefit: payout = owed on the cumulative amount after this claim
+ *   − owed before it, never above the cap left;
+ * - money is exact; the owed amount is rounded to the fen (half-up) once, when final. Because the
+ *   cumulative owed amount is what gets rounded, splitting a year's expenses into several claims pays
+ *   exactly what one claim would.
+ */
+import { assertIsoDate, type IsoDate } from '../core/dates';
+import { EngineError } from '../core/errors';
+import { D, type Dec, fmt, fmtParam, fmtRate, fmtYuan, max, min, parseMoney, roundYuan, ZERO } from '../core/money';
+import type { DeadlineRule } from '../deadlines/deadline';
+import { READING } from '../schemes/common';
+import { findVersion, getBenefit, getScheme, insuranceYearOn, sourceTitle } from '../schemes/registry';
+import type { BenefitDef, DocumentDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
+import { Breakdown, type BreakdownLine } from './breakdown';
+import { compileBenefit, type CompiledBenefit, type CompiledVariant } from './compiled';
+import { checkCondition, type Facts } from './conditions';
+import { eligibilityOf } from './eligibility';
+import { hasCategoryOn, type PersonFacts, validatePerson } from './person';
+import type { Reason } from './reasons';
+import { validateFacts } from './facts';
+
+/** What this person (or household, for household benefits) already used under this benefit. */
+export interface UsedSoFar {
+  /** Cumulative base amount (e.g. self-pay) of earlier claims in this insurance year. */
+  base?: string;
+  /** Payouts already approved or paid in this insurance year. */
+  paid?: string;
+  /** Claims already approved or paid: in this insurance year, and ever. */
+  claimsThisYear?: number;
+  claimsEver?: number;
+  /** Options already granted (升学补助金: levels already paid). */
+  optionsGranted?: string[];
+}
+
+export interface EstimateRequest {
+  schemeId: string;
+  benefitId: string;
+  incidentDate: IsoDate;
+  person: PersonFacts;
+  facts?: Record<string, unknown>;
+  used?: UsedSoFar;
+}
+
+export interface LedgerChange {
+  unit: 'person' | 'household';
+  insuranceYear: string;
+  base: { before: string; claim: string; after: string };
+  paid: { before: string; after: string };
+  annualCap?: string;
+  capLeftAfter?: string;
+}
+
+export interface EstimateResult {
+  schemeId: string;
+  schemeName: string;
+  versionId?: string;
+  benefitId: string;
+  benefitName?: string;
+  incidentDate: IsoDate;
+  insuranceYear?: string;
+  covered: boolean;
+  /** Exact yuan, two decimals; "0.00" when not covered. */
+  payout: string;
+  /** Lines with `amount` add up to the payout exactly. */
+  breakdown: BreakdownLine[];
+  reasons: Reason[];
+  /** How this claim changes the yearly ledger (for the server's conditional update). */
+  ledger?: LedgerChange;
+  deadline?: DeadlineRule;
+  /** 一次性告知: every document this claim needs. */
+  documents: DocumentDef[];
+  insurer?: { id: string; name: string; hotline: string | null };
+}
+
+export interface EstimateOptions {
+  /** Build the Chinese breakdown (default true). Bulk recomputation may turn it off. */
+  explain?: boolean;
+}
+
+function parseUsed(u: unknown): { base: Dec; paid: Dec; claimsThisYear: number; claimsEver: number; options: string[] } {
+  if (u === undefined || u === null) return { base: ZERO, paid: ZERO, claimsThisYear: 0, claimsEver: 0, options: [] };
+  if (typeof u !== 'object') throw new EngineError('INVALID_FIELD', 'used 应为对象', 'used');
+  const o = u as UsedSoFar;
+  const count = (v: unknown, f: string) => {
+    if (v === undefined) return 0;
+    if (!Number.isInteger(v) || (v as number) < 0) throw new EngineError('INVALID_FIELD', `${f} 应为非负整数`, f);
+    return v as number;
+  };
+  if (o.optionsGranted !== undefined && (!Array.isArray(o.optionsGranted) || !o.optionsGranted.every((x) => typeof x === 'string'))) {
+    throw new EngineError('INVALID_FIELD', 'used.optionsGranted 应为字符串列表', 'used.optionsGranted');
+  }
+  return {
+    base: o.base === undefined ? ZERO : parseMoney(o.base, 'used.base'),
+    paid: o.paid === undefined ? ZERO : parseMoney(o.paid, 'used.paid'),
+    claimsThisYear: count(o.claimsThisYear, 'used.claimsThisYear'),
+    claimsEver: count(o.claimsEver, 'used.claimsEver'),
+    options: o.optionsGranted ?? [],
+  };
+}
+
+function benefitInAnyVersion(scheme: SchemeDefinition, id: unknown): BenefitDef {
+  for (let i = scheme.versions.length - 1; i >= 0; i--) {
+    const b = scheme.versions[i].benefits.find((x) => x.id === id);
+    if (b) return b;
+  }
+  return getBenefit(scheme.versions[scheme.versions.length - 1], id);
+}
+
+export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
+  return benefit.documents.filter((d) => !d.when || facts[d.when.fact] === undefined || facts[d.when.fact] === d.when.equals);
+}
+
+export function estimate(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
+  if (!request || typeof request !== 'object') throw new EngineError('MISSING_FIELD', '请求为空', 'request');
+  const scheme = getScheme(request.schemeId);
+  const date = assertIsoDate(request.incidentDate, 'incidentDate');
+  const person = validatePerson(request.person);
+  const version = findVersion(scheme, date);
+  const used = parseUsed(request.used);
+
+  if (!version) {
+    const b = benefitInAnyVersion(scheme, request.benefitId);
+    const periods = scheme.versions.map((v) => `${v.effective.from} 至 ${v.effective.to}`).join('、');
+    return {
+      schemeId: scheme.id,
+      schemeName: scheme.name,
+      benefitId: b.id,
+      benefitName: b.name,
+      incidentDate: date,
+      covered: false,
+      payout: '0.00',
+      breakdown: [],
+      reasons: [{ ok: false, code: 'NO_VERSION_IN_FORCE', field: 'incidentDate', message: `出险日期 ${date} 不在${scheme.name}的保险期间内（${periods}），不予保障` }],
+      documents: [],
+    };
+  }
+  const benefit = getBenefit(version, request.benefitId);
+  const facts = validateFacts(benefit, request.facts);
+  return estimateIn(scheme, version, benefit, date, person, facts, used, options.explain !== false);
+}
+
+function estimateIn(
+  scheme: SchemeDefinition,
+  version: SchemeVersion,
+  benefit: BenefitDef,
+  date: IsoDate,
+  person: PersonFacts,
+  facts: Facts,
+  used: ReturnType<typeof parseUsed>,
+  explain: boolean,
+): EstimateResult {
+  const elig = eligibilityOf(person, scheme, date);
+  const year = insuranceYearOn(version, date);
+  const result: EstimateResult = {
+    schemeId: scheme.id,
+    schemeName: scheme.name,
+    versionId: version.id,
+    benefitId: benefit.id,
+    benefitName: benefit.name,
+    incidentDate: date,
+    insuranceYear: year.id,
+    covered: false,
+    payout: '0.00',
+    breakdown: [],
+    reasons: elig.reasons,
+    deadline: benefit.deadline ?? version.defaultDeadline,
+    documents: documentsFor(benefit, facts),
+    ...(elig.insurer ? { insurer: { id: elig.insurer.id, name: elig.insurer.name, hotline: elig.insurer.hotline } } : {}),
+  };
+  if (!elig.eligible) return result;
+
+  let ok = true;
+  for (const cond of benefit.conditions) {
+    const r = checkCondition(cond, person, facts, date);
+    result.reasons.push(r);
+    if (!r.ok) ok = false;
+  }
+  const once = checkOnce(benefit, facts, used);
+  if (once) {
+    result.reasons.push(once);
+    if (!once.ok) ok = false;
+  }
+  if (!ok) return result;
+
+  const cb = compileBenefit(benefit);
+  const b = new Breakdown(explain, (doc) => sourceTitle(scheme, doc) ?? (doc === 'huimin' ? '惠民系统口径' : undefined));
+  const { payout, baseClaim } = computePayout(cb, person, facts, date, used, b);
+  result.covered = true;
+  result.payout = fmt(payout);
+  result.breakdown = b.lines;
+  const cap = cb.annualCap;
+  result.ledger = {
+    unit: benefit.unit,
+    insuranceYear: year.id,
+    base: { before: fmt(used.base), claim: fmt(baseClaim), after: fmt(used.base.plus(baseClaim)) },
+    paid: { before: fmt(used.paid), after: fmt(used.paid.plus(payout)) },
+    ...(cap ? { annualCap: fmt(cap), capLeftAfter: fmt(max(ZERO, cap.minus(used.paid).minus(payout))) } : {}),
+  };
+  return result;
+}
+
+function checkOnce(benefit: BenefitDef, facts: Facts, used: ReturnType<typeof parseUsed>): Reason | undefined {
+  const clause = benefit.oncePerClause ?? benefit.clause;
+  switch (benefit.oncePer) {
+    case 'person':
+      return used.claimsEver > 0
+        ? { ok: false, code: 'ALREADY_PAID', message: `“${benefit.name}”每人只赔一次，已经赔过`, clause, field: 'used.claimsEver' }
+        : undefined;
+    case 'year':
+      return used.claimsThisYear > 0
+        ? { ok: false, code: 'ALREADY_PAID', message: `“${benefit.name}”每年只赔一次，本年度已经赔过`, clause, field: 'used.claimsThisYear' }
+        : undefined;
+    case 'option': {
+      const f = benefit.formula.kind === 'fixedByOption' ? benefit.formula.fact : '';
+      const v = facts[f];
+      const label = benefit.facts.find((x) => x.name === f)?.options?.find((o) => o.value === v)?.label ?? String(v);
+      return used.options.includes(String(v))
+        ? { ok: false, code: 'ALREADY_PAID', message: `“${benefit.name}”每个层次只补助一次，${label}已经补助过`, clause, field: `facts.${f}` }
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function pickVariant(cb: CompiledBenefit, person: PersonFacts, date: IsoDate): CompiledVariant {
+  const vs = cb.variants!;
+  for (const v of vs) if (v.def.categoryAnyOf && hasCategoryOn(person, v.def.categoryAnyOf, date)) return v;
+  return vs.find((v) => !v.def.categoryAnyOf) ?? vs[vs.length - 1];
+}
+
+/** The reimbursement formula on an amount x: deductible, then rate or bands. Lines only when `b` is given. */
+function reimbursementValue(cb: CompiledBenefit, variant: CompiledVariant | undefined, x: Dec, b?: Breakdown): Dec {
+  const f = cb.def.formula as Extract<BenefitDef['formula'], { kind: 'reimbursement' }>;
+  let over = x;
+  if (cb.deductible) {
+    over = max(ZERO, x.minus(cb.deductible));
+    if (b?.explain) {
+      b.info(
+        over.isZero()
+          ? `${fmtYuan(x)} 未超过起付线 ${fmtParam(cb.deductible)} 元，不赔`
+          : `${fmtYuan(x)} − 起付线 ${fmtParam(cb.deductible)} = ${fmtYuan(over)}`,
+        f.deductible!.clause,
+      );
+    }
+  }
+  if (variant) {
+    let total = ZERO;
+    const n = variant.bands.length;
+    for (let i = 0; i < n; i++) {
+      const band = variant.bands[i];
+      if (!over.greaterThan(band.from)) break;
+      const top = band.upTo && over.greaterThan(band.upTo) ? band.upTo : over;
+      const portion = top.minus(band.from);
+      const part = portion.times(band.rate);
+      total = total.plus(part);
+      if (b?.explain) {
+        const range = band.upTo ? `${fmtParam(band.from)}–${fmtParam(band.upTo)} 元（含）` : `${fmtParam(band.from)} 元以上`;
+        b.amount('add', () => `第 ${i + 1} 段 ${range}：${fmtYuan(portion)} × ${fmtRate(band.rate)} = ${fmtYuan(part)}`, part, variant.def.clause);
+      }
+    }
+    if (b?.explain && over.isZero()) b.amount('add', '应赔 0', ZERO, f.clause);
+    return total;
+  }
+  const v = over.times(cb.rate!);
+  if (b?.explain) b.amount('add', () => `${fmtYuan(over)} × ${fmtRate(cb.rate!)} = ${fmtYuan(v)}`, v, f.clause);
+  return v;
+}
+
+function computePayout(
+  cb: CompiledBenefit,
+  person: PersonFacts,
+  facts: Facts,
+  date: IsoDate,
+  used: ReturnType<typeof parseUsed>,
+  b: Breakdown,
+): { payout: Dec; baseClaim: Dec } {
+  const def = cb.def;
+  const f = def.formula;
+  const cap = cb.annualCap;
+  let baseClaim = ZERO;
+
+  if (f.kind === 'reimbursement' && f.accumulation === 'year') {
+    // Cumulative: owed on the year's total after this claim, minus owed before it.
+    baseClaim = parseMoney(facts[f.base], `facts.${f.base}`);
+    const label = (def.facts.find((x) => x.name === f.base)?.label ?? f.base).replace(/（元）$/, '').replace(/^本次/, '');
+    const before = used.base;
+    const after = before.plus(baseClaim);
+    const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
+    if (b.explain) {
+      b.info(`本次${label} ${fmtYuan(baseClaim)} 元；本年此前累计 ${fmtYuan(before)} 元；本年累计 ${fmtYuan(after)} 元`, { ...f.clause, reading: READING.annualCumulative });
+      if (variant) b.info(`适用分段：${variant.def.label}`, variant.def.clause);
+    }
+    const fAfter = reimbursementValue(cb, variant, after, b);
+    const owedAfterRaw = cap ? min(fAfter, cap) : fAfter;
+    b.amount('cap', () => `本年累计应赔超过年度限额 ${fmtParam(cap!)} 元，超出部分不赔`, owedAfterRaw.minus(fAfter), def.annualCap?.clause);
+    const owedAfter = roundYuan(owedAfterRaw);
+    b.amount('round', '四舍五入到分', owedAfter.minus(owedAfterRaw));
+    if (!before.isZero()) {
+      const fBefore = reimbursementValue(cb, variant, before);
+      const owedBefore = roundYuan(cap ? min(fBefore, cap) : fBefore);
+      b.amount('subtract', () => `减去本年此前累计 ${fmtYuan(before)} 元已应赔的 ${fmtYuan(owedBefore)} 元`, owedBefore.neg(), { ...f.clause, reading: READING.annualCumulative });
+      return { payout: capByLeft(owedAfter.minus(owedBefore), cap, used.paid, def, b), baseClaim };
+    }
+    return { payout: capByLeft(owedAfter, cap, used.paid, def, b), baseClaim };
+  }
+
+  let raw: Dec;
+  switch (f.kind) {
+    case 'fixed':
+      raw = cb.amount!;
+      b.amount('add', () => `${def.name}：定额 ${fmtParam(raw)} 元`, raw, f.clause);
+      break;
+    case 'fixedByOption': {
+      const v = String(facts[f.fact]);
+      const a = cb.amounts![v];
+      if (!a) throw new EngineError('INVALID_FIELD', `没有这个选项：${v}`, `facts.${f.fact}`);
+      raw = a;
+      const label = def.facts.find((x) => x.name === f.fact)?.options?.find((o) => o.value === v)?.label ?? v;
+      b.amount('add', () => `${label}：${fmtParam(a)} 元`, a, f.clause);
+      break;
+    }
+    case 'disability': {
+      const outcome = cb.deathAmount ? facts.outcome : 'disability';
+      if (outcome === 'death') {
+        raw = cb.deathAmount!;
+        b.amount('add', () => `身故：${fmtParam(raw)} 元`, raw, f.clause);
+      } else {
+        const g = facts.grade;
+        if (!Number.isInteger(g)) throw new EngineError('MISSING_FIELD', '伤残的，请填写伤残等级（1-10 级）', 'facts.grade');
+        const pct = new D(11 - (g as number)).times('0.1');
+        raw = cb.sum!.times(pct);
+        b.amount('add', () => `伤残 ${g} 级：${fmtParam(cb.sum!)} × ${fmtRate(pct)} = ${fmtYuan(raw)}`, raw, { ...f.clause, reading: READING.disabilityGrades });
+      }
+      break;
+    }
+    case 'reimbursement': {
+      baseClaim = parseMoney(facts[f.base], `facts.${f.base}`);
+      const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
+      raw = reimbursementValue(cb, variant, baseClaim, b);
+      break;
+    }
+    case 'burdenCap': {
+      const total = parseMoney(facts[f.totalFact], `facts.${f.totalFact}`);
+      const burden = parseMoney(facts[f.burdenFact], `facts.${f.burdenFact}`);
+      if (burden.greaterThan(total)) {
+        throw new EngineError('INVALID_FIELD', '个人负担的政策范围内费用不能大于政策范围内总费用', `facts.${f.burdenFact}`);
+      }
+      const line = total.times(cb.burdenLine!);
+      raw = max(ZERO, burden.minus(line));
+      baseClaim = burden;
+      if (b.explain) {
+        b.info(`政策范围内总费用 ${fmtYuan(total)} × ${fmtRate(cb.burdenLine!)} = 个人负担上限 ${fmtYuan(line)}`, f.clause);
+        b.amount('add', () => (raw.isZero()
+          ? `个人负担 ${fmtYuan(burden)} 未超过上限 ${fmtYuan(line)}，无需补偿`
+          : `个人负担 ${fmtYuan(burden)} − 上限 ${fmtYuan(line)} = ${fmtYuan(raw)}`), raw, f.clause);
+      }
+      break;
+    }
+  }
+  let v = raw;
+  if (cb.perClaimCap && v.greaterThan(cb.perClaimCap)) {
+    const c = cb.perClaimCap;
+    b.amount('cap', () => `每次最高 ${fmtParam(c)} 元`, c.minus(v), def.perClaimCap!.clause);
+    v = c;
+  }
+  const payout = capByLeft(v, cap, used.paid, def, b);
+  const rounded = roundYuan(payout);
+  b.amount('round', '四舍五入到分', rounded.minus(payout));
+  return { payout: rounded, baseClaim };
+}
+
+/** Never above what is left of the annual cap. */
+function capByLeft(v: Dec, cap: Dec | undefined, paid: Dec, def: BenefitDef, b: Breakdown): Dec {
+  if (!cap) return v;
+  const left = max(ZERO, cap.minus(paid));
+  if (v.lessThanOrEqualTo(left)) return v;
+  b.amount('cap', () => `年度限额 ${fmtParam(cap)} 元，本年已赔 ${fmtYuan(paid)} 元，只剩 ${fmtYuan(left)} 元`, left.minus(v), def.annualCap!.clause);
+  return left;
+}
