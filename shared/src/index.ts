@@ -16,3 +16,5 @@ export * from './calendar';
 export * from './deadlines';
 export * from './id';
 export * from './claims';
+export * from './money-flows';
+export * from './engine/liaocheng-chain';

@@ -3,14 +3,24 @@ import { EngineError } from './errors';
 /** Calendar dates are ISO strings `YYYY-MM-DD` in China Standard Time; no clock times. */
 export type IsoDate = string;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number written in s[from, from+len) with digits only, or -1. (A hand parser: dates are checked on every estimate.) */
+function digits(s: string, from: number, len: number): number {
+  let n = 0;
+  for (let i = from; i < from + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
 
 export function parseIsoDate(value: unknown, field: string): { y: number; m: number; d: number } {
-  if (typeof value !== 'string' || !ISO.test(value)) {
-    throw new EngineError('INVALID_DATE', `${field} 应为日期，格式如 2025-03-18`, field, { value });
-  }
-  const [, ys, ms, ds] = ISO.exec(value)!;
-  const y = Number(ys), m = Number(ms), d = Number(ds);
+  const y = typeof value === 'string' && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 ? digits(value, 0, 4) : -1;
+  const m = y >= 0 ? digits(value as string, 5, 2) : -1;
+  const d = m >= 0 ? digits(value as string, 8, 2) : -1;
+  if (d < 0) throw new EngineError('INVALID_DATE', `${field} 应为日期，格式如 2025-03-18`, field, { value });
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     throw new EngineError('INVALID_DATE', `${field} 不是真实存在的日期：${value}`, field, { value });
   }
@@ -27,7 +37,7 @@ export function isLeapYear(y: number): boolean {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2 && isLeapYear(y) ? 29 : DAYS[m - 1];
 }
 
 export function pad2(n: number): string {

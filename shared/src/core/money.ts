@@ -5,7 +5,12 @@ import { EngineError } from './errors';
  * Money: exact decimal yuan. Amounts travel as strings ("1234.50") and are computed with decimal.js.
  * A private Decimal constructor keeps the engine's settings away from anyone else's.
  */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+/**
+ * 24 significant digits: amounts have at most 12 integer digits and 2 decimals, rates at most 4 decimals,
+ * so every product and sum the engine forms is exact; only divisions (loss ratios) round, and those are
+ * rounded explicitly for display.
+ */
+export const D = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 export type Dec = InstanceType<typeof D>;
 
 export const ZERO = new D(0);
@@ -71,4 +76,9 @@ export function min(a: Dec, b: Dec): Dec {
 }
 export function max(a: Dec, b: Dec): Dec {
   return a.greaterThan(b) ? a : b;
+}
+
+/** A ratio as a percentage with two decimals: 0.835 → "83.50". */
+export function fmtPercent(ratio: Dec): string {
+  return fmt(ratio.times(100).toDecimalPlaces(2));
 }

@@ -9,6 +9,8 @@ export interface CompiledBand {
   from: Dec;
   upTo?: Dec;
   rate: Dec;
+  /** The formula's value at `from` (sum of the full bands below), for the closed-form path. */
+  valueAtFrom: Dec;
 }
 export interface CompiledVariant {
   def: BandVariant;
@@ -53,9 +55,13 @@ export function compileBenefit(def: BenefitDef): CompiledBenefit {
       if (f.variants) {
         cb.variants = f.variants.map((v) => {
           let from = new D(0);
+          let valueAtFrom = new D(0);
           const bands = v.bands.map((b) => {
-            const band: CompiledBand = { from, rate: new D(b.rate), ...(b.upTo ? { upTo: new D(b.upTo) } : {}) };
-            if (b.upTo) from = new D(b.upTo);
+            const band: CompiledBand = { from, rate: new D(b.rate), valueAtFrom, ...(b.upTo ? { upTo: new D(b.upTo) } : {}) };
+            if (b.upTo) {
+              valueAtFrom = valueAtFrom.plus(new D(b.upTo).minus(from).times(b.rate));
+              from = new D(b.upTo);
+            }
             return band;
           });
           return { def: v, bands };

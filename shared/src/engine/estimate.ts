@@ -80,7 +80,10 @@ export interface EstimateResult {
 }
 
 export interface EstimateOptions {
-  /** Build the Chinese breakdown (default true). Bulk recomputation may turn it off. */
+  /**
+   * Build the Chinese breakdown and the ledger change (default true). Bulk recomputation may turn it
+   * off: the result then carries covered, payout and reasons only, and the caller keeps its own ledger.
+   */
   explain?: boolean;
 }
 
@@ -195,6 +198,7 @@ function estimateIn(
   result.covered = true;
   result.payout = fmt(payout);
   result.breakdown = b.lines;
+  if (!explain) return result;
   const cap = cb.annualCap;
   result.ledger = {
     unit: benefit.unit,
@@ -250,6 +254,14 @@ function reimbursementValue(cb: CompiledBenefit, variant: CompiledVariant | unde
         f.deductible!.clause,
       );
     }
+  }
+  if (variant && !b?.explain) {
+    // Closed form: the value at the start of the band that holds `over`, plus the part inside it.
+    const bands = variant.bands;
+    let i = bands.length - 1;
+    while (i > 0 && !over.greaterThan(bands[i].from)) i--;
+    const band = bands[i];
+    return over.greaterThan(band.from) ? band.valueAtFrom.plus(over.minus(band.from).times(band.rate)) : ZERO;
   }
   if (variant) {
     let total = ZERO;

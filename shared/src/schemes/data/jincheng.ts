@@ -89,8 +89,9 @@ function contractYear(year: number): SchemeVersion {
           {
             name: 'selfPayAfterOthers',
             type: 'money',
-            label: '经医保、大病保险、医疗救助、商保报销后个人自付金额（含合规和自费项目，元）',
+            label: '经医保、大病保险、医疗救助、商保报销后个人自付金额（元）',
             required: true,
+            help: '含合规项目和自费项目',
           },
         ],
         documents: [DOC.settlementSlip, DOC.medicalRecords, DOC.invoices, DOC.feeList, { id: 'other_insurance_proof', name: '其他商业保险理赔结算单（如有）' }, DOC.idCard, DOC.bankAccount],

@@ -1,0 +1,2 @@
+export * from './premium';
+export * from './risk-sharing';
