@@ -50,9 +50,14 @@ export function fmt(d: Dec): string {
   return d.toFixed(2);
 }
 
-/** Chinese display with thousands separators: "12,345.60" (shown in breakdown lines). */
+/** Exact: two decimals, or more when the value has more (0.005 stays "0.005"). Breakdown amounts use it so they add up exactly. */
+export function fmtExact(d: Dec): string {
+  return d.decimalPlaces() > 2 ? d.toFixed() : d.toFixed(2);
+}
+
+/** Chinese display with thousands separators: "12,345.60" (shown in breakdown lines); exact, like fmtExact. */
 export function fmtYuan(d: Dec): string {
-  const s = d.toFixed(2);
+  const s = fmtExact(d);
   const neg = s.startsWith('-');
   const [i, f] = (neg ? s.slice(1) : s).split('.');
   return `${neg ? '-' : ''}${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;

@@ -1,9 +1,10 @@
 import { type ClauseRef, formatClause } from '../core/clause';
-import { type Dec, fmt } from '../core/money';
+import { type Dec, fmtExact } from '../core/money';
 
 /**
  * One line of an estimate's arithmetic, in Chinese, ready to print on a 理赔核定书.
- * Lines with an `amount` are signed contributions: they add up exactly to the payout.
+ * Lines with an `amount` are signed contributions: they add up exactly to the payout (amounts are exact,
+ * so a part of 0.005 shows as 0.005 and the rounding line as +0.005).
  * Lines without one explain (what was claimed, which band, which reading).
  */
 export interface BreakdownLine {
@@ -36,7 +37,7 @@ export class Breakdown {
 
   private push(kind: BreakdownLine['kind'], text: string, amount: Dec | undefined, clause?: ClauseRef): void {
     const line: BreakdownLine = { kind, text };
-    if (amount) line.amount = fmt(amount);
+    if (amount) line.amount = fmtExact(amount);
     if (clause) {
       line.clause = clause;
       line.source = formatClause(clause, this.titleOf(clause.doc));

@@ -45,9 +45,10 @@ export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: F
       return r(ok, ok ? 'FACT_OK' : 'CONDITION_NOT_MET', ok ? String(v) : cond.message, `facts.${cond.fact}`);
     }
     case 'dateWithin': {
+      // Within the window of the incident's own year (e.g. 2024-06-01 .. 2024-07-31).
       const v = facts[cond.fact];
-      const md = typeof v === 'string' ? v.slice(5) : '';
-      const ok = md >= cond.monthDayFrom && md <= cond.monthDayTo;
+      const y = date.slice(0, 4);
+      const ok = typeof v === 'string' && v >= `${y}-${cond.monthDayFrom}` && v <= `${y}-${cond.monthDayTo}`;
       return r(ok, ok ? 'DATE_OK' : 'DATE_OUT_OF_WINDOW', ok ? `${String(v)} 在补贴期内` : cond.message, `facts.${cond.fact}`);
     }
     case 'referral': {

@@ -6,7 +6,7 @@ import { assertIsoDate, type IsoDate, toIso } from '../core/dates';
 import { categoryLabel } from '../schemes/categories';
 import { findVersion, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { AreaDef, InsuranceYear, InsurerDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import { identitiesOn, type PersonFacts, validatePerson } from './person';
+import { identitiesOn, type PersonFacts, type PersonIdentity, validatePerson } from './person';
 import type { Reason } from './reasons';
 
 export interface EligibilityResult {
@@ -79,7 +79,14 @@ export function eligibilityOf(p: PersonFacts, scheme: SchemeDefinition, date: Is
     }
     result.reasons.push(yes('REGISTERED_RESIDENT', `${p.area}户籍人口`, cov.clause));
   } else {
-    const valid = identitiesOn(p, date);
+    // Roster-confirmed cover starts on the 1st of the month of confirmation, even when the identity's
+    // own validity starts later that month (渝民发〔2024〕3号 一、).
+    const monthStartOf = (i: PersonIdentity): PersonIdentity => {
+      if (!i.validFrom) return i;
+      const monthStart = `${(i.confirmedOn ?? i.validFrom).slice(0, 7)}-01`;
+      return i.validFrom > monthStart ? { ...i, validFrom: monthStart } : i;
+    };
+    const valid = cov.coverStart === 'rosterMonthStart' ? identitiesOn({ ...p, identities: p.identities.map(monthStartOf) }, date) : identitiesOn(p, date);
     const heldCodes = new Set(valid.map((i) => i.code));
     let earliestStart: IsoDate | undefined;
     for (const q of cov.qualifying) {

@@ -48,5 +48,21 @@ export function validateFacts(benefit: BenefitDef, input: unknown): Facts {
         break;
     }
   }
+  checkFormulaFacts(benefit, facts);
   return facts;
+}
+
+/** Checks that depend on the formula, made before eligibility so a bad request is an error, never "not covered". */
+function checkFormulaFacts(benefit: BenefitDef, facts: Facts): void {
+  const f = benefit.formula;
+  if (f.kind === 'disability' && (!f.deathAmount || facts.outcome === 'disability') && !Number.isInteger(facts.grade)) {
+    throw new EngineError('MISSING_FIELD', '伤残的，请填写伤残等级（1-10 级）', 'facts.grade');
+  }
+  if (f.kind === 'burdenCap') {
+    const total = parseMoney(facts[f.totalFact], `facts.${f.totalFact}`);
+    const burden = parseMoney(facts[f.burdenFact], `facts.${f.burdenFact}`);
+    if (burden.greaterThan(total)) {
+      throw new EngineError('INVALID_FIELD', '个人负担的政策范围内费用不能大于政策范围内总费用', `facts.${f.burdenFact}`);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
+import { isKnownCategory } from '../schemes/categories';
 
 /** One identity of a person on a roster (低保, 特困, …), with its validity. */
 export interface PersonIdentity {
@@ -39,6 +40,7 @@ export function validatePerson(p: unknown, field = 'person'): PersonFacts {
       throw new EngineError('INVALID_FIELD', '身份类别应含 code', `${f}.code`);
     }
     const id = i as PersonIdentity;
+    if (!isKnownCategory(id.code)) throw new EngineError('INVALID_FIELD', `未知的身份类别：${id.code}`, `${f}.code`, { value: id.code });
     for (const k of ['validFrom', 'validTo', 'confirmedOn'] as const) if (id[k] !== undefined) assertIsoDate(id[k], `${f}.${k}`);
   });
   for (const k of ['registeredResident', 'inSchool'] as const) {

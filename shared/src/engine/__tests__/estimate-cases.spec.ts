@@ -40,9 +40,7 @@ describe.each(SUITES)('%s cases', (_scheme, cases) => {
     if (c.expect.covered) {
       expect(r.payout).toBe(c.expect.payout);
       expect(failing(r).filter((code) => code !== 'CATEGORY_EXCLUDED' && code !== 'COVER_NOT_STARTED' && code !== 'DISABILITY_CARD_INVALID')).toEqual([]);
-      // The breakdown's signed amounts add up to the payout exactly. Skipped only for the one
-      // reported defect (case.knownBug, see ./cases/case.ts); the payout above is still asserted.
-      if (c.knownBug !== 'breakdown-half-fen') expect(breakdownSum(r)).toBe(r.payout);
+      expect(breakdownSum(r)).toBe(r.payout);
       expect(r.breakdown.some((l) => l.amount !== undefined)).toBe(true);
       // Bulk recomputation gives the same answer.
       const quiet = estimate(c.request, { explain: false });

@@ -108,6 +108,16 @@ describe('facts the benefit does not take, or lacks', () => {
   it('no facts at all → MISSING_FIELD', () => expectError({ ...CRITICAL, facts: undefined }, 'MISSING_FIELD', 'facts.outOfCatalogueSelfPay'));
   it('empty string counts as missing', () => expectError({ ...CRITICAL, facts: { outOfCatalogueSelfPay: '' } }, 'MISSING_FIELD', 'facts.outOfCatalogueSelfPay'));
   it('missing grade → MISSING_FIELD', () => expectError({ ...DISABILITY, facts: {} }, 'MISSING_FIELD', 'facts.grade'));
+  it('Zhumadian disability without a grade → MISSING_FIELD facts.grade (death needs none)', () => {
+    const req = {
+      schemeId: 'zmd-yymsh',
+      benefitId: 'heroic_death_disability',
+      incidentDate: '2019-09-10',
+      person: { birthDate: '1980-05-05', area: '驿城区', identities: [], registeredResident: true },
+    };
+    expectError({ ...req, facts: { inCity: true, recognised: true, outcome: 'disability' } }, 'MISSING_FIELD', 'facts.grade');
+    expect(estimate({ ...req, facts: { inCity: true, recognised: true, outcome: 'death' } }).payout).toBe('200000.00');
+  });
   it('missing required boolean (Liaocheng outsideHomeCounty) → MISSING_FIELD', () => {
     const { outsideHomeCounty: _drop, ...facts } = LC_SUPPLEMENT.facts as Record<string, unknown>;
     expectError({ ...LC_SUPPLEMENT, facts }, 'MISSING_FIELD', 'facts.outsideHomeCounty');
@@ -178,4 +188,27 @@ describe('an incident outside every version: not covered, with that reason', () 
   });
 
   it('a bad date is still an error, not "not covered"', () => expectError({ ...CRITICAL, incidentDate: '2029-02-30' }, 'INVALID_DATE', 'incidentDate'));
+});
+
+describe('a bad request is an error even when the person would not be covered', () => {
+  it('malformed facts with an incident outside every version → INVALID_AMOUNT, not "not covered"', () =>
+    expectError({ ...CRITICAL, incidentDate: '2026-01-01', facts: { outOfCatalogueSelfPay: 'abc' } }, 'INVALID_AMOUNT', 'facts.outOfCatalogueSelfPay'));
+  it('an unknown fact with an incident outside every version → INVALID_FIELD', () =>
+    expectError({ ...CRITICAL, incidentDate: '2026-01-01', facts: { outOfCatalogueSelfPay: '1', bogus: 1 } }, 'INVALID_FIELD', 'facts.bogus'));
+  it('a disability without a grade for a 新蔡县 person → MISSING_FIELD facts.grade', () =>
+    expectError(
+      {
+        schemeId: 'zmd-yymsh',
+        benefitId: 'disaster_death_disability',
+        incidentDate: '2019-08-01',
+        person: { birthDate: '1970-01-01', area: '新蔡县', registeredResident: true, identities: [] },
+        facts: { disasterType: '水灾', outcome: 'disability' },
+      },
+      'MISSING_FIELD',
+      'facts.grade',
+    ));
+  it('a burden above the total for a person without the category → INVALID_FIELD', () =>
+    expectError({ ...LC_SUPPLEMENT, person: { ...LC_SUPPLEMENT.person, identities: [] }, facts: { ...LC_SUPPLEMENT.facts, inPolicyTotal: '100.00', inPolicyBurden: '100.01' } }, 'INVALID_FIELD', 'facts.inPolicyBurden'));
+  it('an unknown identity category → INVALID_FIELD naming it', () =>
+    expectError({ ...CRITICAL, person: { ...CQ_PERSON, identities: [{ code: 'dibao' }, { code: 'millionaire' }] } }, 'INVALID_FIELD', 'person.identities[1].code'));
 });

@@ -7,7 +7,8 @@ import type { ClauseRef } from '../../core/clause';
 import { addDays } from '../../core/dates';
 import { CATEGORIES } from '../categories';
 import { SCHEMES } from '../registry';
-import type { BenefitDef, ConditionDef, DeadlineRule, SchemeDefinition, SchemeVersion } from '../types';
+import type { DeadlineRule } from '../../deadlines/deadline';
+import type { BenefitDef, ConditionDef, SchemeDefinition, SchemeVersion } from '../types';
 
 const CATEGORY_CODES = new Set(CATEGORIES.map((c) => c.code));
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

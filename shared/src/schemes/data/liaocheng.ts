@@ -144,6 +144,7 @@ export const LIAOCHENG: SchemeDefinition = {
           unit: 'person',
           formula: { kind: 'fixed', amount: '30000', clause: c('三、（二）意外伤害保险', '意外身故保障标准不低于 3 万元') },
           oncePer: 'person',
+          oncePerClause: c('三、（二）意外伤害保险', '身故保险金给付一次'),
           conditions: [],
           facts: [],
           documents: [DOC.deathCertificate, DOC.accidentProof, DOC.idCard, DOC.beneficiaryId, DOC.bankAccount],

@@ -15,11 +15,4 @@ export interface EstimateCase {
     /** When not covered: the code of a failing reason. */
     reasonCode?: string;
   };
-  /**
-   * Set only where a known engine defect (reported, not fixed here) makes one secondary check fail:
-   * 'breakdown-half-fen' — the exact value ends in exactly half a fen, and the breakdown lines,
-   * each rounded to the fen on their own, then add up to 0.01 more than the payout.
-   * The payout itself is still asserted.
-   */
-  knownBug?: 'breakdown-half-fen';
 }

@@ -17,11 +17,10 @@ const DATE = '2026-05-01';
 const TUOPIN: PersonFacts = { birthDate: '1958-08-08', area: '泽州县', identities: [{ code: 'tuopin' }], medicalInsuranceYears: [2026, 2027, 2028] };
 
 type Used = EstimateCase['request']['used'];
-const c = (name: string, benefitId: string, facts: Record<string, unknown>, expect: EstimateCase['expect'], opts: { person?: PersonFacts; used?: Used; date?: string; knownBug?: EstimateCase['knownBug'] } = {}): EstimateCase => ({
+const c = (name: string, benefitId: string, facts: Record<string, unknown>, expect: EstimateCase['expect'], opts: { person?: PersonFacts; used?: Used; date?: string } = {}): EstimateCase => ({
   name,
   request: { schemeId: S, benefitId, incidentDate: opts.date ?? DATE, person: opts.person ?? TUOPIN, facts, ...(opts.used ? { used: opts.used } : {}) },
   expect,
-  ...(opts.knownBug ? { knownBug: opts.knownBug } : {}),
 });
 const pay = (payout: string) => ({ covered: true, payout });
 const no = (reasonCode: string) => ({ covered: false, reasonCode });
@@ -32,7 +31,7 @@ export const JINCHENG_CASES: EstimateCase[] = [
   // ---------------------------------------------------------------- 住院 (deductible 2000, 50%, ≤ 20000)
   c('住院 1999.99 → 0', 'inpatient', sp('1999.99'), pay('0.00')),
   c('住院 2000.00 未超 2000 → 0', 'inpatient', sp('2000.00'), pay('0.00')),
-  c('住院 2000.01 → 0.01 × 50% = 0.005 → 0.01（半分进位）', 'inpatient', sp('2000.01'), pay('0.01'), { knownBug: 'breakdown-half-fen' }),
+  c('住院 2000.01 → 0.01 × 50% = 0.005 → 0.01（半分进位）', 'inpatient', sp('2000.01'), pay('0.01')),
   c('住院 2000.02 → 0.02 × 50% = 0.01', 'inpatient', sp('2000.02'), pay('0.01')),
   c('住院 2000.04 → 0.04 × 50% = 0.02', 'inpatient', sp('2000.04'), pay('0.02')),
   c('住院 12000 → 10000 × 50% = 5000', 'inpatient', sp('12000'), pay('5000.00')),

@@ -53,6 +53,7 @@ export const MINHANG_CASES: EstimateCase[] = [
   c('保险公司尚未出单 → 不补', no('CONDITION_NOT_MET'), { facts: { policyIssued: false } }),
   c('6 月 1 日购买（补贴期首日）→ 129', PAY, { facts: { purchaseDate: '2024-06-01' } }),
   c('7 月 31 日购买（补贴期末日）→ 129', PAY, { facts: { purchaseDate: '2024-07-31' }, date: '2024-08-02' }),
+  c('2023-06-10 购买，2024 年度申请 → 不是本年度补贴期', no('DATE_OUT_OF_WINDOW'), { facts: { purchaseDate: '2023-06-10' } }),
   c('5 月 31 日购买 → 不在补贴期', no('DATE_OUT_OF_WINDOW'), { facts: { purchaseDate: '2024-05-31' } }),
   c('8 月 1 日购买 → 不在补贴期', no('DATE_OUT_OF_WINDOW'), { facts: { purchaseDate: '2024-08-01' }, date: '2024-08-02' }),
 

@@ -19,11 +19,10 @@ const RESIDENT: PersonFacts = { birthDate: '1980-05-05', area: '驿城区', iden
 const withIds = (codes: string[], extra: Partial<PersonFacts> = {}): PersonFacts => ({ ...RESIDENT, identities: codes.map((code) => ({ code })), ...extra });
 
 type Used = EstimateCase['request']['used'];
-const c = (name: string, benefitId: string, facts: Record<string, unknown>, expect: EstimateCase['expect'], opts: { person?: PersonFacts; used?: Used; date?: string; knownBug?: EstimateCase['knownBug'] } = {}): EstimateCase => ({
+const c = (name: string, benefitId: string, facts: Record<string, unknown>, expect: EstimateCase['expect'], opts: { person?: PersonFacts; used?: Used; date?: string } = {}): EstimateCase => ({
   name,
   request: { schemeId: S, benefitId, incidentDate: opts.date ?? DATE, person: opts.person ?? RESIDENT, facts, ...(opts.used ? { used: opts.used } : {}) },
   expect,
-  ...(opts.knownBug ? { knownBug: opts.knownBug } : {}),
 });
 const pay = (payout: string) => ({ covered: true, payout });
 const no = (reasonCode: string) => ({ covered: false, reasonCode });
@@ -70,6 +69,7 @@ export const ZHUMADIAN_CASES: EstimateCase[] = [
   // ---------------------------------------------------------------- 自然灾害
   c('水灾身故 → 50000', 'disaster_death_disability', { ...FLOOD, outcome: 'death' }, pay('50000.00')),
   c('雷击伤残 5 级 = 50000 × 60% = 30000', 'disaster_death_disability', { disasterType: '雷击', outcome: 'disability', grade: 5 }, pay('30000.00')),
+  c('水灾伤残 9 级 10000，本年已赔 45000 → 剩 5000', 'disaster_death_disability', { ...FLOOD, outcome: 'disability', grade: 9 }, pay('5000.00'), { used: { paid: '45000' } }),
   c('风灾医疗 5000.00 → 5000', 'disaster_medical', { disasterType: '风灾', medicalCost: '5000.00' }, pay('5000.00')),
   c('雪灾医疗 6000 → 5000', 'disaster_medical', { disasterType: '雪灾', medicalCost: '6000' }, pay('5000.00')),
   c('雹灾医疗第二次：此前 3000（已赔 3000），本次 3000 → 2000', 'disaster_medical', { disasterType: '雹灾', medicalCost: '3000' }, pay('2000.00'), { used: { base: '3000', paid: '3000' } }),
@@ -83,18 +83,25 @@ export const ZHUMADIAN_CASES: EstimateCase[] = [
   c('交通事故伤残 8 级 = 50000 × 30% = 15000', 'traffic_death_disability', { ...TRAFFIC, outcome: 'disability', grade: 8 }, pay('15000.00')),
   c('交通事故未经救助基金处理 → 不赔', 'traffic_death_disability', { ...TRAFFIC, reliefFundProcessed: false, outcome: 'death' }, no('CONDITION_NOT_MET')),
   c('交通事故责任人有能力赔偿 → 不赔', 'traffic_death_disability', { ...TRAFFIC, liableUnableOrFled: false, outcome: 'death' }, no('CONDITION_NOT_MET')),
+  c('交通事故伤残 2 级 45000，本年已赔 10000 → 剩 40000', 'traffic_death_disability', { ...TRAFFIC, outcome: 'disability', grade: 2 }, pay('40000.00'), { used: { paid: '10000' } }),
   c('交通事故医疗 5000.01 → 5000', 'traffic_medical', { ...TRAFFIC, medicalCost: '5000.01' }, pay('5000.00')),
+  c('交通事故医疗第二次：此前 2500.50（已赔 2500.50），本次 2499.49 → 累计 4999.99 − 2500.50 = 2499.49', 'traffic_medical', { ...TRAFFIC, medicalCost: '2499.49' }, pay('2499.49'), { used: { base: '2500.50', paid: '2500.50' } }),
+  c('交通事故医疗第二次：此前 2500.50（已赔 2500.50），本次 2500.49 → 累计 5000.99 封顶 5000 − 2500.50 = 2499.50', 'traffic_medical', { ...TRAFFIC, medicalCost: '2500.49' }, pay('2499.50'), { used: { base: '2500.50', paid: '2500.50' } }),
+  c('交通事故医疗第三次：此前 4999.99（已赔 4999.99），本次 100 → 0.01', 'traffic_medical', { ...TRAFFIC, medicalCost: '100' }, pay('0.01'), { used: { base: '4999.99', paid: '4999.99' } }),
 
   // ---------------------------------------------------------------- 救助人员
   c('救助人员身故 → 50000', 'rescuer_death_disability', { ...RESCUE, outcome: 'death' }, pay('50000.00')),
+  c('救助人员伤残 6 级 = 50000 × 50% = 25000', 'rescuer_death_disability', { ...RESCUE, outcome: 'disability', grade: 6 }, pay('25000.00')),
+  c('救助人员伤残后身故：已赔伤残 25000，身故 50000 → 剩 25000', 'rescuer_death_disability', { ...RESCUE, outcome: 'death' }, pay('25000.00'), { used: { paid: '25000' } }),
   c('救助人员医疗 4321.09 → 4321.09', 'rescuer_medical', { ...RESCUE, medicalCost: '4321.09' }, pay('4321.09')),
+  c('救助人员医疗第二次：此前 4321.09（已赔 4321.09），本次 1000 → 678.91', 'rescuer_medical', { ...RESCUE, medicalCost: '1000' }, pay('678.91'), { used: { base: '4321.09', paid: '4321.09' } }),
   c('非现场参与救助 → 不赔', 'rescuer_medical', { inCity: true, onSiteRescue: false, medicalCost: '100' }, no('CONDITION_NOT_MET')),
 
   // ---------------------------------------------------------------- 特困群众重病 (50%, ≤ 800 a hospitalisation)
   c('重病 1000 × 50% = 500', 'hardship_major_illness', ill('1000'), pay('500.00'), { person: HARDSHIP }),
   c('重病 0.02 × 50% = 0.01', 'hardship_major_illness', ill('0.02'), pay('0.01'), { person: HARDSHIP }),
   c('重病 1599.98 × 50% = 799.99', 'hardship_major_illness', ill('1599.98'), pay('799.99'), { person: HARDSHIP }),
-  c('重病 1599.99 × 50% = 799.995 → 800.00', 'hardship_major_illness', ill('1599.99'), pay('800.00'), { person: HARDSHIP, knownBug: 'breakdown-half-fen' }),
+  c('重病 1599.99 × 50% = 799.995 → 800.00', 'hardship_major_illness', ill('1599.99'), pay('800.00'), { person: HARDSHIP }),
   c('重病 1600.00 × 50% = 800 正好到顶', 'hardship_major_illness', ill('1600.00'), pay('800.00'), { person: HARDSHIP }),
   c('重病 1600.01 × 50% = 800.005 → 每次 800', 'hardship_major_illness', ill('1600.01'), pay('800.00'), { person: HARDSHIP }),
   c('重病 1600.02 × 50% = 800.01 → 每次 800', 'hardship_major_illness', ill('1600.02'), pay('800.00'), { person: HARDSHIP }),
