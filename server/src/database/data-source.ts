@@ -5,6 +5,7 @@ import { ENTITIES } from './entities';
 import { MARIADB_MIGRATIONS } from './migrations/mariadb';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './naming.strategy';
+import { SafeTypeOrmLogger } from './typeorm.logger';
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
@@ -22,6 +23,8 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     migrationsRun: true,
     migrationsTableName: MIGRATIONS_TABLE,
     logging: db.logging ? ('all' as const) : (['error', 'warn', 'migration'] as ('error' | 'warn' | 'migration')[]),
+    logger: new SafeTypeOrmLogger(db.logging),
+    maxQueryExecutionTime: 2000,
   };
   if (db.type === 'sqlite') {
     return {
@@ -44,6 +47,8 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     migrations: MARIADB_MIGRATIONS,
     charset: 'utf8mb4_unicode_ci',
     timezone: '+08:00',
+    // DATE columns stay 'YYYY-MM-DD' strings: as JS Dates at +08:00 midnight they came back a day early.
+    dateStrings: ['DATE'],
     supportBigNumbers: true,
     bigNumberStrings: true,
     extra: { connectionLimit: 10 },

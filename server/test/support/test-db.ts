@@ -63,7 +63,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** A DataSource on the test database, migrations not yet run unless asked. */
 export async function openDataSource(db: TestDatabase, opts: { migrate?: boolean } = {}): Promise<DataSource> {
-  const ds = new DataSource({ ...buildDataSourceOptions(db.config.db), migrationsRun: false, logging: ['error'] });
+  const ds = new DataSource({ ...buildDataSourceOptions(db.config.db), migrationsRun: false, logging: false, logger: 'simple-console' });
   await ds.initialize();
   if (opts.migrate) await ds.runMigrations({ transaction: 'each' });
   return ds;

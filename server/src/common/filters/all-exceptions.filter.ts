@@ -53,6 +53,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // Nest wraps body-parser's SyntaxError (bad JSON) in a BadRequestException with an English message.
+      if (exception.cause instanceof SyntaxError) {
+        return { statusCode: 400, code: 'INVALID_JSON', message: '提交的内容不是有效的 JSON' };
+      }
       const response = exception.getResponse();
       if (typeof response === 'object' && response !== null && 'code' in response && 'message' in response) {
         return { ...(response as ErrorBody), statusCode: status }; // already ours (e.g. VALIDATION_FAILED)
