@@ -16,7 +16,7 @@ import { startMariaDb } from './mariadb.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const jestBin = require.resolve('jest/bin/jest.js');
+const jestBin = require.resolve('jest/bin/jest');
 const npmCli = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? process.env.npm_execpath : null;
 const outDir = mkdtempSync(join(tmpdir(), 'huimin-test-results-'));
 const skipMariaDb = process.argv.includes('--no-mariadb');
@@ -57,9 +57,9 @@ async function jestRun(label, { cwd, args, env, viaNpm }) {
   if (existsSync(outputFile)) {
     const r = JSON.parse(readFileSync(outputFile, 'utf8'));
     p = r.numPassedTests;
-    f = r.numFailedTests;
-    // A suite that fails to load has no failed test but did fail: count it.
-    if (code !== 0 && f === 0) f = Math.max(1, r.numRuntimeErrorTestSuites ?? 0);
+    // A suite that fails to load (syntax error, bad import) has no failed test but did fail: count it.
+    f = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+    if (code !== 0 && f === 0) f = 1;
   } else if (code !== 0) {
     f = 1;
   }
@@ -69,25 +69,28 @@ async function jestRun(label, { cwd, args, env, viaNpm }) {
   return code === 0 && f === 0;
 }
 
-async function cleanup() {
-  if (mariadb) {
-    const m = mariadb;
-    mariadb = null;
-    await m.stop().catch((e) => console.error(`[test] stopping MariaDB: ${e.message}`));
-  }
-  rmSync(outDir, { recursive: true, force: true });
+let cleanupOnce = null;
+function cleanup() {
+  cleanupOnce ??= (async () => {
+    if (mariadb) await mariadb.stop().catch((e) => console.error(`[test] stopping MariaDB: ${e.message}`));
+    rmSync(outDir, { recursive: true, force: true });
+  })();
+  return cleanupOnce;
 }
 
+// Ctrl-C / SIGTERM: stop the running jest; the main flow then skips what is left, stops MariaDB in its
+// `finally`, prints the count and exits 130.
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
+  process.on(sig, () => {
     if (interrupted) return;
     interrupted = true;
     console.error(`\n[test] ${sig}: stopping…`);
     if (current) current.kill(sig);
-    await cleanup();
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    process.exit(130);
   });
+}
+
+function checkInterrupted() {
+  if (interrupted) throw new Error('interrupted');
 }
 
 function hasTestScript(ws) {
@@ -107,15 +110,18 @@ try {
     summary.push('@huimin/shared: no test script, skipped');
   }
 
+  checkInterrupted();
   const server = join(root, 'server');
   // 2. server unit tests
   await jestRun('server unit', { cwd: server, args: ['--selectProjects', 'unit'] });
+  checkInterrupted();
   // 3. server integration on SQLite
   await jestRun('server integration (SQLite)', {
     cwd: server,
     args: ['--selectProjects', 'integration', '--runInBand'],
     env: { DB_TYPE: 'sqlite' },
   });
+  checkInterrupted();
   // 4. server integration on MariaDB
   if (skipMariaDb) {
     summary.push('server integration (MariaDB): skipped (--no-mariadb)');
@@ -124,19 +130,21 @@ try {
     try {
       mariadb = await startMariaDb({ log: (m) => console.error(`[test] ${m}`) });
       console.error(`[test] MariaDB up on port ${mariadb.port} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      checkInterrupted();
       await jestRun('server integration (MariaDB)', {
         cwd: server,
         args: ['--selectProjects', 'integration', '--runInBand'],
         env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url },
       });
     } catch (e) {
+      if (interrupted) throw e;
       console.error(`[test] MariaDB could not be started: ${e.message}`);
       failed += 1;
       summary.push('server integration (MariaDB): MariaDB did not start (counted as 1 failure)');
     }
   }
 } catch (e) {
-  console.error(`[test] ${e.stack ?? e}`);
+  if (!interrupted) console.error(`[test] ${e.stack ?? e}`);
   failed += 1;
 } finally {
   await cleanup();
@@ -144,4 +152,4 @@ try {
 
 console.error(`\n[test] ${summary.join('\n[test] ')}\n[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+process.exit(interrupted ? 130 : failed > 0 ? 1 : 0);
