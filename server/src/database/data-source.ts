@@ -56,4 +56,5 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
 }
 
 /** For the TypeORM CLI only (reads DB_* / DATABASE_URL / SQLITE_PATH from the environment). */
-export default new DataSource(buildDataSourceOptions(loadDatabaseConfig()));
+const cliDb = loadDatabaseConfig();
+export default new DataSource({ ...buildDataSourceOptions(cliDb), logger: new SafeTypeOrmLogger(cliDb.logging, true) });

@@ -10,7 +10,11 @@ import { maskSensitiveText } from '../common/crypto/mask';
 export class SafeTypeOrmLogger implements Logger {
   private readonly logger = new NestLogger('TypeORM');
 
-  constructor(private readonly verbose: boolean) {}
+  /** showSchemaBuild: print migration:show's list and similar (the CLI wants them, the app does not). */
+  constructor(
+    private readonly verbose: boolean,
+    private readonly showSchemaBuild = false,
+  ) {}
 
   logQuery(query: string, parameters?: unknown[]): void {
     if (this.verbose) this.logger.debug(maskSensitiveText(`${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ''}`));
@@ -27,7 +31,7 @@ export class SafeTypeOrmLogger implements Logger {
 
   logSchemaBuild(message: string): void {
     // Applied/reverted migrations are worth a line; the per-check chatter of showMigrations() is not.
-    if (/^Migration .* (executed|reverted) successfully/.test(message)) this.logger.log(message);
+    if (this.showSchemaBuild || /^Migration .* (executed|reverted) successfully/.test(message)) this.logger.log(message);
     else if (this.verbose) this.logger.debug(message);
   }
 
