@@ -82,8 +82,6 @@ export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`
       '--bind-address=127.0.0.1', `--pid-file=${join(dir, 'pid')}`, `--log-error=${errLog}`,
       '--skip-name-resolve', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
       '--default-time-zone=+08:00',
-      // Test speed only (never for production): no fsync per commit, small buffers.
-      '--innodb-flush-log-at-trx-commit=2', '--innodb-buffer-pool-size=64M', '--skip-log-bin',
     ], { stdio: 'ignore', detached: false });
     let exited = null;
     child.on('exit', (code, signal) => { exited = code ?? signal; });
