@@ -1,32 +1,155 @@
 #!/usr/bin/env node
-// The README's test command (npm test): every workspace's tests, then one closing line "N passed, M failed".
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+// `npm test` at the root:
+//   1. workspace tests that exist (today: @huimin/shared, if it has a `test` script)
+//   2. server unit tests (no database)
+//   3. server integration/e2e tests on SQLite
+//   4. the same integration tests on a throwaway MariaDB (scripts/mariadb.mjs), always stopped afterwards
+// Exits non-zero if anything failed and ends with one line: `N passed, M failed`.
+// `node scripts/test.mjs --no-mariadb` skips step 4 (quick local runs only; CI runs everything).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMariaDb } from './mariadb.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const out = mkdtempSync(join(tmpdir(), 'huimin-test-'));
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const jestBin = require.resolve('jest/bin/jest');
+const npmCli = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? process.env.npm_execpath : null;
+const outDir = mkdtempSync(join(tmpdir(), 'huimin-test-results-'));
+const skipMariaDb = process.argv.includes('--no-mariadb');
+
 let passed = 0;
 let failed = 0;
-let broken = false;
+const summary = [];
+let current = null; // running child process
+let mariadb = null;
+let interrupted = false;
 
-function jest(name, cwd, args = [], env = {}) {
-  const file = join(out, `${name}.json`);
-  console.log(`\n=== ${name}`);
-  const r = spawnSync('npx', ['jest', '--ci', '--json', `--outputFile=${file}`, ...args], { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (!existsSync(file)) {
-    console.error(`${name}: jest wrote no results (exit ${r.status})`);
-    broken = true;
-    return;
-  }
-  const j = JSON.parse(readFileSync(file, 'utf8'));
-  passed += j.numPassedTests;
-  failed += j.numFailedTests;
-  if (j.numTotalTests === 0 || r.status !== 0) broken = broken || r.status !== 0 || j.numTotalTests === 0;
+function run(cmd, args, { cwd = root, env = {} } = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
+    current = child;
+    child.on('error', (e) => {
+      console.error(`[test] could not start ${cmd}: ${e.message}`);
+      resolveRun(127);
+    });
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolveRun(code ?? (signal ? 128 : 1));
+    });
+  });
 }
 
-jest('shared', join(root, 'shared'));
+/** Run jest (directly or through a workspace's npm script) and count its tests from --json output. */
+async function jestRun(label, { cwd, args, env, viaNpm }) {
+  const outputFile = join(outDir, `${summary.length}.json`);
+  const jsonArgs = ['--json', `--outputFile=${outputFile}`];
+  const t0 = Date.now();
+  console.error(`\n[test] ── ${label} ──`);
+  const code = viaNpm
+    ? await run(npmCli ? process.execPath : 'npm', [...(npmCli ? [npmCli] : []), ...viaNpm, '--', ...args, ...jsonArgs], { cwd, env })
+    : await run(process.execPath, [jestBin, ...args, ...jsonArgs], { cwd, env });
+  let p = 0;
+  let f = 0;
+  if (existsSync(outputFile)) {
+    const r = JSON.parse(readFileSync(outputFile, 'utf8'));
+    p = r.numPassedTests;
+    // A suite that fails to load (syntax error, bad import) has no failed test but did fail: count it.
+    f = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+    if (code !== 0 && f === 0) f = 1;
+  } else if (code !== 0) {
+    f = 1;
+  }
+  passed += p;
+  failed += f;
+  summary.push(`${label}: ${p} passed, ${f} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return code === 0 && f === 0;
+}
 
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(broken || failed > 0 ? 1 : 0);
+let cleanupOnce = null;
+function cleanup() {
+  cleanupOnce ??= (async () => {
+    if (mariadb) await mariadb.stop().catch((e) => console.error(`[test] stopping MariaDB: ${e.message}`));
+    rmSync(outDir, { recursive: true, force: true });
+  })();
+  return cleanupOnce;
+}
+
+// Ctrl-C / SIGTERM: stop the running jest; the main flow then skips what is left, stops MariaDB in its
+// `finally`, prints the count and exits 130.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[test] ${sig}: stopping…`);
+    if (current) current.kill(sig);
+  });
+}
+
+function checkInterrupted() {
+  if (interrupted) throw new Error('interrupted');
+}
+
+function hasTestScript(ws) {
+  const file = join(root, ws, 'package.json');
+  if (!existsSync(file)) return null;
+  const pkg = JSON.parse(readFileSync(file, 'utf8'));
+  return pkg.scripts?.test ? pkg.name : null;
+}
+
+const started = Date.now();
+try {
+  // 1. other workspaces' tests (jest-based: counted from --json)
+  const shared = hasTestScript('shared');
+  if (shared) {
+    await jestRun(`${shared}`, { cwd: root, viaNpm: ['test', '-w', shared], args: [] });
+  } else {
+    summary.push('@huimin/shared: no test script, skipped');
+  }
+
+  checkInterrupted();
+  const server = join(root, 'server');
+  // 2. server unit tests
+  await jestRun('server unit', { cwd: server, args: ['--selectProjects', 'unit'] });
+  checkInterrupted();
+  // 3. server integration on SQLite
+  await jestRun('server integration (SQLite)', {
+    cwd: server,
+    args: ['--selectProjects', 'integration', '--runInBand'],
+    env: { DB_TYPE: 'sqlite' },
+  });
+  checkInterrupted();
+  // 4. server integration on MariaDB
+  if (skipMariaDb) {
+    summary.push('server integration (MariaDB): skipped (--no-mariadb)');
+  } else {
+    const t0 = Date.now();
+    try {
+      mariadb = await startMariaDb({ log: (m) => console.error(`[test] ${m}`) });
+      console.error(`[test] MariaDB up on port ${mariadb.port} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      checkInterrupted();
+      await jestRun('server integration (MariaDB)', {
+        cwd: server,
+        args: ['--selectProjects', 'integration', '--runInBand'],
+        env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url },
+      });
+    } catch (e) {
+      if (interrupted) throw e;
+      console.error(`[test] MariaDB could not be started: ${e.message}`);
+      failed += 1;
+      summary.push('server integration (MariaDB): MariaDB did not start (counted as 1 failure)');
+    }
+  }
+} catch (e) {
+  if (!interrupted) console.error(`[test] ${e.stack ?? e}`);
+  failed += 1;
+} finally {
+  await cleanup();
+}
+
+console.error(`\n[test] ${summary.join('\n[test] ')}\n[test] total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(interrupted ? 130 : failed > 0 ? 1 : 0);

@@ -1,0 +1,39 @@
+/**
+ * Two projects:
+ *  - unit:        src/**\/*.spec.ts, no database (fast).
+ *  - integration: test/**\/*.e2e-spec.ts, a real database chosen by DB_TYPE (sqlite by default;
+ *                 scripts/test.mjs runs them once on SQLite and once on a throwaway MariaDB).
+ * NestJS 12 is ESM-only and uses import.meta: it must go through @swc/jest too (see STACK_NOTES).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { CommonModule } from './common/common.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { EnrolmentModule } from './enrolment/enrolment.module';
+import { GeoModule } from './geo/geo.module';
+import { HealthModule } from './health/health.module';
+import { PeopleModule } from './people/people.module';
+import { RostersModule } from './rosters/rosters.module';
+import { UsageModule } from './usage/usage.module';
+import { UsersModule } from './users/users.module';
+
+/** Built from a validated AppConfig so tests can start the real app against any database. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        CommonModule,
+        HealthModule,
+        AuditModule,
+        GeoModule,
+        PeopleModule,
+        EnrolmentModule,
+        UsersModule,
+        RostersModule,
+        UsageModule,
+      ],
+    };
+  }
+}

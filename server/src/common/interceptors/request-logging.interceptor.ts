@@ -1,0 +1,39 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Observable } from 'rxjs';
+import { maskSensitiveText } from '../crypto/mask';
+import type { RequestWithId } from './request-id';
+
+/**
+ * One log line per handled request: method, URL with ID numbers and long digit runs masked, final
+ * status, duration and request id. Bodies are never logged.
+ */
+@Injectable()
+export class RequestLoggingInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('HTTP');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const req = http.getRequest<RequestWithId>();
+    const res = http.getResponse<Response>();
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      this.logger.log(
+        `${req.method} ${maskRequestUrl(req.originalUrl ?? req.url)} ${res.statusCode} ${ms.toFixed(1)}ms rid=${req.requestId ?? '-'}`,
+      );
+    });
+    return next.handle();
+  }
+}
+
+export function maskRequestUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    /* keep it raw */
+  }
+  return maskSensitiveText(decoded);
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { createValidationPipe, ValidationFailedException } from './validation';
+
+class MemberDto {
+  @IsString({ message: '请填写成员姓名' })
+  name: string;
+}
+
+class SampleDto {
+  @IsNotEmpty({ message: '请填写姓名' })
+  name: string;
+
+  @IsInt({ message: '年龄应为整数' })
+  @Min(0, { message: '年龄不能小于 0' })
+  @Max(150)
+  age: number;
+
+  @ValidateNested({ each: true })
+  @Type(() => MemberDto)
+  members: MemberDto[];
+}
+
+describe('global validation pipe', () => {
+  const pipe = createValidationPipe();
+  const meta = { type: 'body' as const, metatype: SampleDto };
+
+  async function errorsOf(value: unknown) {
+    try {
+      await pipe.transform(value, meta);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationFailedException);
+      return (e as ValidationFailedException).getResponse();
+    }
+    throw new Error('expected a validation error');
+  }
+
+  it('passes and transforms a valid body', async () => {
+    const out = await pipe.transform({ name: '张三', age: 30, members: [{ name: '李四' }] }, meta);
+    expect(out).toBeInstanceOf(SampleDto);
+    expect(out.members[0]).toBeInstanceOf(MemberDto);
+  });
+
+  it('gives one Chinese message per field, nested paths with [i], Chinese fallbacks', async () => {
+    const body = await errorsOf({ name: '', age: 200, members: [{ name: 5 }], extra: 1 });
+    expect(body).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: '提交的信息有误',
+      errors: expect.arrayContaining([
+        { field: 'name', message: '请填写姓名' },
+        { field: 'age', message: '数值太大' },
+        { field: 'members[0].name', message: '请填写成员姓名' },
+        { field: 'extra', message: '不认识这个字段，请勿提交' },
+      ]),
+    });
+    expect((body as { errors: unknown[] }).errors).toHaveLength(4);
+  });
+});

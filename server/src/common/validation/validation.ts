@@ -1,0 +1,91 @@
+import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+
+export interface FieldError {
+  /** Dotted path of the field, arrays as [i]: 'members[0].idNumber' */
+  field: string;
+  /** Chinese, meant for the person filling in the form. */
+  message: string;
+}
+
+export const VALIDATION_FAILED = 'VALIDATION_FAILED';
+
+/**
+ * Fallback Chinese messages for class-validator constraints whose decorator carries no Chinese message.
+ * DTOs should say it better themselves: `@IsNotEmpty({ message: '请填写姓名' })`.
+ */
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  whitelistValidation: '不认识这个字段，请勿提交',
+  isNotEmpty: '不能为空',
+  isDefined: '必须填写',
+  isString: '应为文字',
+  isInt: '应为整数',
+  isNumber: '应为数字',
+  isBoolean: '应为是或否',
+  isDate: '应为日期',
+  isDateString: '应为日期，如 2025-01-31',
+  isISO8601: '应为日期，如 2025-01-31',
+  isEnum: '不在可选范围内',
+  isIn: '不在可选范围内',
+  isArray: '应为列表',
+  isObject: '应为对象',
+  nestedValidation: '格式不正确',
+  min: '数值太小',
+  max: '数值太大',
+  minLength: '太短',
+  maxLength: '太长',
+  length: '长度不正确',
+  matches: '格式不正确',
+  arrayMinSize: '数量太少',
+  arrayMaxSize: '数量太多',
+  isMobilePhone: '手机号格式不正确',
+  isPhoneNumber: '电话号码格式不正确',
+};
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+function chinese(constraint: string, message: string): string {
+  return HAS_CJK.test(message) ? message : (CONSTRAINT_MESSAGES[constraint] ?? '填写有误');
+}
+
+function childPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+/** Flatten nested class-validator errors to one entry per field (its first failed constraint). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    const field = childPath(parent, e.property);
+    const constraints = Object.entries(e.constraints ?? {});
+    if (constraints.length) {
+      // whitelist errors first: an unknown field says so, whatever else fails on it.
+      constraints.sort(([a], [b]) => Number(b === 'whitelistValidation') - Number(a === 'whitelistValidation'));
+      const [key, message] = constraints[0];
+      out.push({ field, message: chinese(key, message) });
+    }
+    if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
+  }
+  return out;
+}
+
+export class ValidationFailedException extends BadRequestException {
+  constructor(readonly errors: FieldError[]) {
+    super({ statusCode: 400, code: VALIDATION_FAILED, message: '提交的信息有误', errors });
+  }
+}
+
+/** The global pipe: unknown fields refused, payloads transformed to DTO classes, nested objects validated. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, loadDatabaseConfig } from './config';
+
+describe('config', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'huimin-config-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const key = randomBytes(32).toString('base64');
+  const jwt = randomBytes(32).toString('hex');
+
+  it('defaults to embedded SQLite in <DATA_DIR> on port 3000', () => {
+    const c = loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt }, () => undefined);
+    expect(c).toMatchObject({ env: 'development', port: 3000, db: { type: 'sqlite', path: join(dir, 'huimin.sqlite') } });
+    expect(c.piiKey).toEqual(Buffer.from(key, 'base64'));
+  });
+
+  it('outside production, generates secrets once into <DATA_DIR>/secrets.json (0600) and says so loudly', () => {
+    const warnings: string[] = [];
+    const a = loadConfig({ DATA_DIR: dir, PORT: '' }, (m) => warnings.push(m));
+    expect(warnings.join()).toMatch(/Generated PII_KEY and JWT_SECRET.*Back this file up/s);
+    const file = join(dir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8')).PII_KEY).toBe(a.piiKey.toString('base64'));
+    const again: string[] = [];
+    const b = loadConfig({ DATA_DIR: dir }, (m) => again.push(m));
+    expect(b.piiKey.equals(a.piiKey)).toBe(true);
+    expect(b.jwtSecret).toBe(a.jwtSecret);
+    expect(again).toEqual([]);
+  });
+
+  it('refuses to start in production without PII_KEY and JWT_SECRET', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: jwt })).toThrow(/PII_KEY is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key })).toThrow(/JWT_SECRET is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt })).not.toThrow();
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ DB_TYPE: 'postgres', PORT: 'abc', PII_KEY: 'short', JWT_SECRET: 'x' });
+      throw new Error('expected ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toMatch(/DB_TYPE must be sqlite or mariadb/);
+      expect(msg).toMatch(/PORT must be a port number/);
+      expect(msg).toMatch(/PII_KEY must be 32 bytes in base64/);
+      expect(msg).toMatch(/JWT_SECRET must be at least 32 characters/);
+    }
+  });
+
+  it('reads MariaDB settings from DATABASE_URL or from DB_* parts', () => {
+    expect(loadDatabaseConfig({ DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://hm:p%40ss@db.internal:3307/huimin' })).toEqual({
+      type: 'mariadb', host: 'db.internal', port: 3307, username: 'hm', password: 'p@ss', database: 'huimin', logging: false,
+    });
+    expect(loadDatabaseConfig({ DB_TYPE: 'mariadb', DB_HOST: 'h', DB_USER: 'u', DB_NAME: 'n' })).toMatchObject({ host: 'h', port: 3306 });
+    expect(() => loadDatabaseConfig({ DB_TYPE: 'mariadb' })).toThrow(/DB_HOST is required[\s\S]*DB_USER is required[\s\S]*DB_NAME is required/);
+  });
+
+  it('never logs SQL in production', () => {
+    const c = loadDatabaseConfig({ NODE_ENV: 'production', DB_LOGGING: 'true', SQLITE_PATH: ':memory:' });
+    expect(c.logging).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { DbType, EnvironmentVariables, NodeEnv } from './env.schema';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string; logging: boolean }
+  | {
+      type: 'mariadb';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+      logging: boolean;
+    };
+
+export interface AppConfig {
+  env: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  dataDir: string;
+  db: DatabaseConfig;
+  piiKey: Buffer;
+  jwtSecret: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+export type SecretLogger = (message: string) => void;
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${e.property}: ${m}`)),
+    ...flatten(e.children ?? []),
+  ]);
+}
+
+/** Validate the raw environment (empty strings count as unset). */
+export function validateEnv(env: Env = process.env): EnvironmentVariables {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(EnvironmentVariables, raw);
+  const problems = flatten(validateSync(parsed, { whitelist: false }));
+  if (problems.length) throw new ConfigError(problems);
+  return parsed;
+}
+
+function dataDirOf(v: EnvironmentVariables): string {
+  return resolve(v.DATA_DIR ?? 'data');
+}
+
+function databaseConfig(v: EnvironmentVariables): DatabaseConfig {
+  const logging = !!v.DB_LOGGING && v.NODE_ENV !== 'production';
+  const type: DbType = v.DB_TYPE;
+  if (type === 'sqlite') {
+    const path = v.SQLITE_PATH === ':memory:' ? ':memory:' : resolve(v.SQLITE_PATH ?? join(dataDirOf(v), 'huimin.sqlite'));
+    return { type, path, logging };
+  }
+  if (v.DATABASE_URL) {
+    const u = new URL(v.DATABASE_URL);
+    return {
+      type,
+      host: u.hostname,
+      port: u.port ? Number(u.port) : 3306,
+      username: decodeURIComponent(u.username),
+      password: decodeURIComponent(u.password),
+      database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+      logging,
+    };
+  }
+  return {
+    type,
+    host: v.DB_HOST!,
+    port: v.DB_PORT ?? 3306,
+    username: v.DB_USER!,
+    password: v.DB_PASSWORD ?? '',
+    database: v.DB_NAME!,
+    logging,
+  };
+}
+
+/** Database settings only: what the TypeORM CLI needs (no secrets). */
+export function loadDatabaseConfig(env: Env = process.env): DatabaseConfig {
+  return databaseConfig(validateEnv(env));
+}
+
+interface StoredSecrets {
+  PII_KEY?: string;
+  JWT_SECRET?: string;
+}
+
+/**
+ * PII_KEY and JWT_SECRET: from the environment; in production nothing else is accepted. Outside
+ * production a missing one is read from, or generated into, <DATA_DIR>/secrets.json (mode 0600), loudly.
+ */
+function resolveSecrets(v: EnvironmentVariables, dataDir: string, warn: SecretLogger): { piiKey: Buffer; jwtSecret: string } {
+  const missing = (['PII_KEY', 'JWT_SECRET'] as const).filter((k) => !v[k]);
+  if (missing.length && v.NODE_ENV === 'production') {
+    throw new ConfigError(
+      missing.map(
+        (k) =>
+          `${k} is required in production (generate one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")`,
+      ),
+    );
+  }
+  let stored: StoredSecrets = {};
+  const file = join(dataDir, 'secrets.json');
+  if (missing.length) {
+    if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
+    const generated = missing.filter((k) => !stored[k]);
+    if (generated.length) {
+      for (const k of generated) stored[k] = randomBytes(32).toString('base64');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      const bar = '!'.repeat(78);
+      warn(
+        `\n${bar}\n!! Generated ${generated.join(' and ')} and stored ${generated.length > 1 ? 'them' : 'it'} in ${file}\n` +
+          `!! This is for development only. Back this file up: without PII_KEY the encrypted\n` +
+          `!! ID numbers and phone numbers in this database can never be read again.\n` +
+          `!! In production set PII_KEY and JWT_SECRET in the environment (the server refuses to start without).\n${bar}`,
+      );
+    }
+  }
+  const piiB64 = v.PII_KEY ?? stored.PII_KEY;
+  const piiKey = Buffer.from(piiB64 ?? '', 'base64');
+  if (piiKey.length !== 32) throw new ConfigError([`PII_KEY in ${v.PII_KEY ? 'the environment' : file} is not 32 bytes of base64`]);
+  const jwtSecret = (v.JWT_SECRET ?? stored.JWT_SECRET)!;
+  if (jwtSecret.length < 32) throw new ConfigError([`JWT_SECRET in ${file} is shorter than 32 characters`]);
+  return { piiKey, jwtSecret };
+}
+
+/** The whole configuration, validated; throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => console.warn(m)): AppConfig {
+  const v = validateEnv(env);
+  const dataDir = dataDirOf(v);
+  const db = databaseConfig(v);
+  if (db.type === 'sqlite' && db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    env: v.NODE_ENV,
+    isProduction: v.NODE_ENV === 'production',
+    port: v.PORT,
+    dataDir,
+    db,
+    ...resolveSecrets(v, dataDir, warn),
+  };
+}

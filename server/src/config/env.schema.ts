@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const DB_TYPES = ['sqlite', 'mariadb'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export type DbType = (typeof DB_TYPES)[number];
+
+const usesMariaDbParts = (o: EnvironmentVariables) => o.DB_TYPE === 'mariadb' && !o.DATABASE_URL;
+
+/** Environment variables read at start-up; anything wrong stops the server with a list of what to fix. */
+export class EnvironmentVariables {
+  @IsIn(NODE_ENVS, { message: 'NODE_ENV must be one of development, production, test' })
+  NODE_ENV: NodeEnv = 'development';
+
+  @IsIn(DB_TYPES, { message: 'DB_TYPE must be sqlite or mariadb' })
+  DB_TYPE: DbType = 'sqlite';
+
+  /** mysql://user:password@host:3306/database (MariaDB 10.11 / MySQL 8 / TiDB). */
+  @IsOptional()
+  @Matches(/^(mysql|mariadb):\/\/[^/]+\/[^/?]+/, { message: 'DATABASE_URL must look like mysql://user:password@host:3306/database' })
+  DATABASE_URL?: string;
+
+  @ValidateIf(usesMariaDbParts)
+  @IsNotEmpty({ message: 'DB_HOST is required when DB_TYPE=mariadb and DATABASE_URL is not set' })
+  DB_HOST?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'DB_PORT must be a port number' })
+  @Min(1)
+  @Max(65535)
+  DB_PORT?: number;
+
+  @ValidateIf(usesMariaDbParts)
+  @IsNotEmpty({ message: 'DB_USER is required when DB_TYPE=mariadb and DATABASE_URL is not set' })
+  DB_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  DB_PASSWORD?: string;
+
+  @ValidateIf(usesMariaDbParts)
+  @IsNotEmpty({ message: 'DB_NAME is required when DB_TYPE=mariadb and DATABASE_URL is not set' })
+  DB_NAME?: string;
+
+  /** Folder for the embedded database and, outside production, generated secrets. Default ./data */
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  /** Default <DATA_DIR>/huimin.sqlite; ':memory:' for throwaway tests. */
+  @IsOptional()
+  @IsString()
+  SQLITE_PATH?: string;
+
+  @Type(() => Number)
+  @IsInt({ message: 'PORT must be a port number' })
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** 32 random bytes, base64. Encrypts ID numbers and phones at rest: losing it loses them. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_KEY must be 32 bytes in base64 (44 characters)' })
+  PII_KEY?: string;
+
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Log SQL (never in production: it would log personal data). */
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  DB_LOGGING?: boolean;
+}

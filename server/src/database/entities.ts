@@ -1,0 +1,28 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { District } from '../geo/district.entity';
+import { Insurer } from '../geo/insurer.entity';
+import { Household } from '../people/household.entity';
+import { Identity } from '../people/identity.entity';
+import { Person } from '../people/person.entity';
+import { RosterImportRow } from '../rosters/roster-import-row.entity';
+import { RosterImport } from '../rosters/roster-import.entity';
+import { AnnualUsage } from '../usage/annual-usage.entity';
+import { AppUser } from '../users/app-user.entity';
+import { UserDistrict } from '../users/user-district.entity';
+
+/** Every entity, listed explicitly (no globs: the same list works from dist/, from jest and from the CLI). */
+export const ENTITIES = [
+  Insurer,
+  District,
+  Household,
+  Person,
+  Identity,
+  Enrolment,
+  AppUser,
+  UserDistrict,
+  RosterImport,
+  RosterImportRow,
+  AuditEvent,
+  AnnualUsage,
+];

@@ -1,0 +1,4 @@
+import { InitialSchema1795346400000 } from './1795346400000-InitialSchema';
+
+// Every MariaDB/MySQL migration, oldest first. Add new files here (a unit test checks none is missing).
+export const MARIADB_MIGRATIONS: Function[] = [InitialSchema1795346400000];

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Person } from '../people/person.entity';
+import { RosterImport } from './roster-import.entity';
+
+export type RosterRowStatus = 'pending' | 'ok' | 'error' | 'duplicate';
+
+/** One row of a roster file. The raw row holds ID numbers, so it is kept only encrypted (data_enc). */
+@Entity('roster_import_row')
+@Index('uq_roster_import_row_no', ['rosterImportId', 'rowNo'], { unique: true })
+@Index('ix_roster_import_row_person', ['personId'])
+@Index('ix_roster_import_row_id_hash', ['idNumberHash'])
+export class RosterImportRow {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'int' })
+  rosterImportId: number;
+
+  @ManyToOne(() => RosterImport, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'roster_import_id', foreignKeyConstraintName: 'fk_roster_import_row_import' })
+  rosterImport?: RosterImport;
+
+  /** 1-based row number in the file, as the caseworker sees it in Excel. */
+  @Column({ type: 'int' })
+  rowNo: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status: RosterRowStatus;
+
+  @Column({ type: 'int', nullable: true })
+  personId: number | null;
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_roster_import_row_person' })
+  person?: Person | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idNumberHash: string | null;
+
+  /** PiiCryptoService.encrypt(JSON.stringify(row), 'roster_row.data') */
+  @Column({ type: 'text' })
+  dataEnc: string;
+
+  /** [{ field, message }] in Chinese, for the caseworker. */
+  @Column({ type: 'json', nullable: true })
+  errors: { field: string; message: string }[] | null;
+}

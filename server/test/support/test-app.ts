@@ -1,0 +1,41 @@
+import { INestApplication, LoggerService, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { TestDatabase } from './test-db';
+
+/** Keeps every log line so tests can check what the server writes (and that it is masked). */
+export class CapturingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  private add(level: string, message: unknown, ...rest: unknown[]) {
+    this.lines.push([level, message, ...rest].map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' '));
+  }
+  log(m: unknown, ...r: unknown[]) { this.add('log', m, ...r); }
+  error(m: unknown, ...r: unknown[]) { this.add('error', m, ...r); }
+  warn(m: unknown, ...r: unknown[]) { this.add('warn', m, ...r); }
+  debug(m: unknown, ...r: unknown[]) { this.add('debug', m, ...r); }
+  verbose(m: unknown, ...r: unknown[]) { this.add('verbose', m, ...r); }
+  get text(): string { return this.lines.join('\n'); }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  logger: CapturingLogger;
+  close(): Promise<void>;
+}
+
+/** The real AppModule (migrations run at start-up) plus optional test-only controllers, on the test database. */
+export async function startTestApp(db: TestDatabase, controllers: Type<unknown>[] = []): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(db.config)],
+    controllers,
+  }).compile();
+  const logger = new CapturingLogger();
+  const app = moduleRef.createNestApplication({ logger });
+  app.useLogger(logger);
+  configureApp(app);
+  await app.init();
+  return { app, dataSource: app.get(DataSource), logger, close: () => app.close() };
+}
