@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
+import { AuthCoreModule } from './auth/auth-core.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         CommonModule,
+        AuthCoreModule,
         HealthModule,
         AuditModule,
         GeoModule,

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { TestApp, startTestApp } from './support/test-app';
 import { createTestDatabase, DIALECT, TestDatabase } from './support/test-db';
+import { Public } from '../src/auth/decorators';
 
 class MemberDto {
   @IsString({ message: '请填写成员姓名' })
@@ -30,6 +31,7 @@ class ApplyDto {
 const SECRET_ID = '500101199001011234';
 
 /** Test-only routes, mounted next to the real AppModule with the real global pipe/filter/interceptor. */
+@Public()
 @Controller('test')
 class ProbeController {
   @Post('apply')
