@@ -94,6 +94,20 @@ function generate() {
   return claims;
 }
 
+// ---------------------------------------------------------------- the yearly ledger, kept by the caller
+/** Adds a covered claim to its person's (household's) ledger; `num` is decimal.js or plain numbers. */
+function record(ledger, c, u, payout, num) {
+  const facts = c.request.facts;
+  const f = s.getBenefit(s.findVersion(s.getScheme(c.request.schemeId), c.request.incidentDate), c.request.benefitId).formula;
+  const baseFact = f.kind === 'reimbursement' ? f.base : f.kind === 'burdenCap' ? f.burdenFact : undefined;
+  const next = u || { base: num.zero(), paid: num.zero(), n: 0, options: [] };
+  if (baseFact) next.base = num.add(next.base, facts[baseFact]);
+  next.paid = num.add(next.paid, payout);
+  next.n++;
+  if (f.kind === 'fixedByOption') next.options = [...next.options, facts[f.fact]];
+  ledger.set(c.ledgerKey, next);
+}
+
 // ---------------------------------------------------------------- the engine (decimal.js)
 function runEngine(claims, explain) {
   const D = s.D;
@@ -109,15 +123,7 @@ function runEngine(claims, explain) {
     payouts[i] = r.payout;
     if (r.covered) {
       covered++;
-      const facts = c.request.facts;
-      const f = s.getBenefit(s.getScheme(c.request.schemeId).versions.find((v) => v.id === r.versionId), c.request.benefitId).formula;
-      const baseFact = f.kind === 'reimbursement' ? f.base : f.kind === 'burdenCap' ? f.burdenFact : undefined;
-      const next = u ?? { base: new D(0), paid: new D(0), n: 0, options: [] };
-      if (baseFact) next.base = next.base.plus(facts[baseFact]);
-      next.paid = next.paid.plus(r.payout);
-      next.n++;
-      if (f.kind === 'fixedByOption') next.options = [...next.options, facts[f.fact]];
-      ledger.set(c.ledgerKey, next);
+      record(ledger, c, u, r.payout, { zero: () => new D(0), add: (a, b) => a.plus(b) });
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -196,15 +202,7 @@ function runPlain(claims) {
     payouts[i] = r.payout;
     if (r.covered) {
       covered++;
-      const facts = c.request.facts;
-      const f = s.getBenefit(s.findVersion(s.getScheme(c.request.schemeId), c.request.incidentDate), c.request.benefitId).formula;
-      const baseFact = f.kind === 'reimbursement' ? f.base : f.kind === 'burdenCap' ? f.burdenFact : undefined;
-      const next = u || { base: 0, paid: 0, n: 0, options: [] };
-      if (baseFact) next.base = round2(next.base + Number(facts[baseFact]));
-      next.paid = round2(next.paid + r.payout);
-      next.n++;
-      if (f.kind === 'fixedByOption') next.options = [...next.options, facts[f.fact]];
-      ledger.set(c.ledgerKey, next);
+      record(ledger, c, u, r.payout, { zero: () => 0, add: (a, b) => round2(a + Number(b)) });
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
