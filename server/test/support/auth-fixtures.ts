@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/auth/clock';
 import { PiiCryptoService } from '../../src/common/crypto/pii-crypto.service';
 import { hashPassword } from '../../src/common/crypto/password';
-import { DEFAULT_RATE_LIMITS, loadConfig, RateLimits } from '../../src/config/config';
+import { AppConfig, DEFAULT_RATE_LIMITS, loadConfig, RateLimits } from '../../src/config/config';
 import { District } from '../../src/geo/district.entity';
 import { Insurer } from '../../src/geo/insurer.entity';
 import { Person } from '../../src/people/person.entity';
@@ -27,6 +27,8 @@ export interface AuthTestContext {
   fake: FakeWechat;
   pii: PiiCryptoService;
   clock: Clock;
+  /** The app's own config object (rate limits are read from it per request). */
+  config: AppConfig;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function startAuthApp(opts: { env?: Record<string, string>; rateLim
     { ...db.env, WECHAT_API_BASE: fake.url, WECHAT_APPID: fake.appId, WECHAT_SECRET: fake.secret, WECHAT_TIMEOUT_MS: '1000', ...opts.env },
     () => undefined,
   );
-  config.rateLimits = opts.rateLimits ?? HIGH_LIMITS;
+  config.rateLimits = structuredClone(opts.rateLimits ?? HIGH_LIMITS);
   const t = await startTestApp({ ...db, config });
   return {
     db,
@@ -49,6 +51,7 @@ export async function startAuthApp(opts: { env?: Record<string, string>; rateLim
     fake,
     pii: t.app.get(PiiCryptoService),
     clock: t.app.get(Clock),
+    config,
     async close() {
       await t.close();
       await fake.stop();
