@@ -5,6 +5,7 @@ import { AuthSession } from '../src/auth/entities/auth-session.entity';
 import { TokenService } from '../src/auth/token.service';
 import { AppUser } from '../src/users/app-user.entity';
 import { auth, AuthTestContext, makeDistrict, makeStaff, startAuthApp, wxLogin } from './support/auth-fixtures';
+import { startTestApp } from './support/test-app';
 import { DIALECT } from './support/test-db';
 
 
@@ -140,8 +141,7 @@ describe(`staff sign-in and sessions (${DIALECT})`, () => {
     it('a logout in one server process is seen by another at once (no stale cache)', async () => {
       const s = await wxLogin(c.app, 'o_two_processes');
       // a second app on the same database stands for another server process
-      const { startTestApp } = await import('./support/test-app');
-      const other = await startTestApp({ ...c.db, config: { ...c.db.config, wechat: c.db.config.wechat } });
+      const other = await startTestApp({ ...c.db, config: c.config });
       try {
         await request(other.app.getHttpServer()).get('/api/me').set(auth(s.accessToken)).expect(200);
         await http().post('/api/auth/logout').set(auth(s.accessToken)).expect(204);

@@ -40,14 +40,13 @@ const TOKEN_EARLY_RENEW_MS = 5 * 60 * 1000;
 @Injectable()
 export class WechatApiClient {
   private readonly logger = new Logger('WeChat');
+  private readonly cfg: WechatConfig;
   private token: { value: string; renewAt: number } | null = null;
   private tokenInFlight: Promise<string> | null = null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.cfg = config.wechat;
   }
-
-  private readonly cfg: WechatConfig;
 
   /** wx.login code → openid. GET /sns/jscode2session. Retries once when WeChat is busy (-1). */
   async code2Session(code: string): Promise<Code2SessionResult> {

@@ -16,7 +16,7 @@
  *        a field breaking WeChat's template rules 47003; accepted messages are kept in `messages`.
  *
  * By hand (prints its base URL; point WECHAT_API_BASE at it):
- *   npx tsc --module commonjs --target es2022 --types node --outDir /tmp/fake-wechat server/test/support/fake-wechat.ts \
+ *   npx tsc --ignoreConfig --module commonjs --target es2022 --types node --skipLibCheck --outDir /tmp/fake-wechat server/test/support/fake-wechat.ts \
  *     && node /tmp/fake-wechat/fake-wechat.js [port]
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
