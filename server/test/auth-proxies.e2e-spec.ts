@@ -6,9 +6,6 @@ import { Person } from '../src/people/person.entity';
 import { auth, AuthTestContext, makeDistrict, makePerson, makeStaff, startAuthApp, wxLogin } from './support/auth-fixtures';
 import { DIALECT } from './support/test-db';
 
-// App start-up runs migrations; on a busy machine with MariaDB that can take more than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe(`proxies (${DIALECT})`, () => {
   let c: AuthTestContext;
   const http = () => request(c.app.getHttpServer());

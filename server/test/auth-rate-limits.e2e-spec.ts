@@ -6,9 +6,6 @@ import { bearer } from './support/auth';
 import { auth, AuthTestContext, HIGH_LIMITS, makeDistrict, makePerson, startAuthApp } from './support/auth-fixtures';
 import { DIALECT } from './support/test-db';
 
-// App start-up runs migrations; on a busy machine with MariaDB that can take more than jest's default 5 s.
-jest.setTimeout(60_000);
-
 describe(`rate limits (${DIALECT})`, () => {
   let c: AuthTestContext;
   const http = () => request(c.app.getHttpServer());

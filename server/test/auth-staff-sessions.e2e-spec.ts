@@ -8,9 +8,6 @@ import { auth, AuthTestContext, makeDistrict, makeStaff, startAuthApp, wxLogin }
 import { startTestApp } from './support/test-app';
 import { DIALECT } from './support/test-db';
 
-
-// App start-up runs migrations; on a busy machine with MariaDB that can take more than jest's default 5 s.
-jest.setTimeout(60_000);
 describe(`staff sign-in and sessions (${DIALECT})`, () => {
   let c: AuthTestContext;
   const http = () => request(c.app.getHttpServer());

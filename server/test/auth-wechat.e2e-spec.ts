@@ -10,9 +10,6 @@ const ID_ZHANG = '500101195001011234';
 const ID_LI = '500101194805051221';
 const ID_WANG = '50010119470303123X';
 
-
-// App start-up runs migrations; on a busy machine with MariaDB that can take more than jest's default 5 s.
-jest.setTimeout(60_000);
 describe(`WeChat login and binding (${DIALECT})`, () => {
   let c: AuthTestContext;
   const http = () => request(c.app.getHttpServer());
