@@ -26,6 +26,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own testTimeout is ignored). App start-up
+  // runs every migration; on a busy machine against MariaDB that takes longer than Jest's default 5 s.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -33,7 +36,6 @@ module.exports = {
       displayName: 'integration',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditInput {
@@ -11,6 +12,9 @@ export interface AuditInput {
   entityId?: string | number | null;
   detail?: Record<string, unknown> | null;
 }
+
+/** What an act was, without who: recordAct() takes who from the signed-in caller. */
+export type ActInput = Omit<AuditInput, 'actorUserId' | 'onBehalfOfPersonId'>;
 
 @Injectable()
 export class AuditService {
@@ -28,6 +32,24 @@ export class AuditService {
         entityId: input.entityId == null ? null : String(input.entityId),
         detail: input.detail ?? null,
       }),
+    );
+  }
+
+  /**
+   * Record something the signed-in caller did. When they act for someone else (X-Act-For, through a proxy
+   * grant), the event carries both: actor_user_id = the caller, on_behalf_of_person_id = the person, and
+   * detail.proxyGrantId. Call this for every act a beneficiary or proxy can do.
+   */
+  async recordAct(user: AuthUser, input: ActInput, manager?: EntityManager): Promise<AuditEvent> {
+    const acting = user.actingForPersonId ?? null;
+    return this.record(
+      {
+        ...input,
+        actorUserId: user.userId,
+        onBehalfOfPersonId: acting,
+        detail: acting === null ? (input.detail ?? null) : { ...(input.detail ?? {}), proxyGrantId: user.proxyGrantId ?? null },
+      },
+      manager,
     );
   }
 }

@@ -1,14 +1,26 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AccessService } from './access.service';
+import { Clock } from './clock';
+import { DbProxyCheck } from './db-proxy-check';
+import { DbSessionCheck } from './db-session-check';
+import { AuthRefreshToken } from './entities/refresh-token.entity';
+import { AuthSession } from './entities/auth-session.entity';
+import { ProxyGrant } from './entities/proxy-grant.entity';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { ProxyCheck } from './proxy-check';
 import { SessionCheck } from './session-check';
+import { SessionService } from './session.service';
 import { TokenService } from './token.service';
 
-/** Token issue and verification, and the global guard. Sign-in flows live in their own module. */
+/**
+ * Token issue and verification, sessions, proxies and the global guard. Sign-in flows live in AuthModule.
+ * SessionCheck and ProxyCheck are bound to their database-backed implementations.
+ */
 @Global()
 @Module({
   imports: [
@@ -16,8 +28,20 @@ import { TokenService } from './token.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
+    TypeOrmModule.forFeature([AuthSession, AuthRefreshToken, ProxyGrant]),
+    AuditModule,
   ],
-  providers: [TokenService, SessionCheck, ProxyCheck, AccessService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [TokenService, SessionCheck, ProxyCheck, AccessService],
+  providers: [
+    TokenService,
+    Clock,
+    DbSessionCheck,
+    { provide: SessionCheck, useExisting: DbSessionCheck },
+    DbProxyCheck,
+    { provide: ProxyCheck, useExisting: DbProxyCheck },
+    AccessService,
+    SessionService,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+  exports: [TokenService, Clock, SessionCheck, ProxyCheck, AccessService, SessionService],
 })
 export class AuthCoreModule {}

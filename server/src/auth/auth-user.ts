@@ -14,6 +14,19 @@ export interface AuthUser {
   districtIds: number[];
   /** The login session, revoked at logout. */
   sessionId: string;
+  /**
+   * Set by the guard when the request carries `X-Act-For: <personId>` and the caller holds an active proxy
+   * grant from that person: the caller acts for them. Services use subjectPersonId() for whose data it is,
+   * and AuditService.recordAct() records both the caller and this person.
+   */
+  actingForPersonId?: number | null;
+  /** The proxy grant that allows it (for the audit trail). */
+  proxyGrantId?: number | null;
+}
+
+/** Whose records a beneficiary-side request is about: the person acted for, else the caller's own person. */
+export function subjectPersonId(u: AuthUser): number | null {
+  return u.actingForPersonId ?? u.personId;
 }
 
 /** Payload of the access token (HS256, JWT_SECRET, short-lived). */

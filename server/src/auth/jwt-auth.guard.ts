@@ -1,14 +1,19 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../users/app-user.entity';
+import { AccessService, notFound } from './access.service';
 import type { AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { ProxyCheck } from './proxy-check';
 import { SessionCheck } from './session-check';
 import { TokenService } from './token.service';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); @Roles() narrows it.
  * A revoked session (logout) is refused even while its token has not expired.
+ * `X-Act-For: <personId>` makes the caller act for that person, if they hold an active proxy grant from
+ * them (and, for caseworkers, the person is in their districts); otherwise the answer is 404, as for a
+ * person who does not exist.
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -16,6 +21,8 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly sessions: SessionCheck,
+    private readonly proxies: ProxyCheck,
+    private readonly access: AccessService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -33,6 +40,21 @@ export class JwtAuthGuard implements CanActivate {
     if (roles && !roles.includes(user.role)) {
       throw new ForbiddenException({ code: 'FORBIDDEN', message: '没有权限进行此操作' });
     }
+    const actFor = req.headers['x-act-for'];
+    if (actFor !== undefined) await this.actFor(user, actFor);
     return true;
+  }
+
+  private async actFor(user: AuthUser, header: string): Promise<void> {
+    if (!/^[1-9]\d{0,9}$/.test(header.trim())) {
+      throw new BadRequestException({ code: 'BAD_ACT_FOR', message: '代办对象编号格式不正确' });
+    }
+    const personId = Number(header.trim());
+    if (personId === user.personId) return; // acting for oneself is just oneself
+    const grantId = await this.proxies.activeGrantId(user.userId, personId);
+    if (grantId === null) throw notFound('person');
+    if (AccessService.isDistrictScoped(user) && !(await this.access.canSeePerson(user, personId))) throw notFound('person');
+    user.actingForPersonId = personId;
+    user.proxyGrantId = grantId;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * Whether a login session is still active. The default accepts every session; the sign-in work
- * replaces it with one that looks sessions up (revoked at logout, on refresh-token reuse).
+ * Whether a login session is still active. This default accepts every session; AuthCoreModule binds the
+ * DB-backed DbSessionCheck (auth_session: revoked at logout, on refresh-token reuse) in its place.
  */
 @Injectable()
 export class SessionCheck {

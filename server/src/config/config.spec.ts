@@ -35,7 +35,33 @@ describe('config', () => {
   it('refuses to start in production without PII_KEY and JWT_SECRET', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, JWT_SECRET: jwt })).toThrow(/PII_KEY is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key })).toThrow(/JWT_SECRET is required in production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt })).not.toThrow();
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt, WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }),
+    ).not.toThrow();
+  });
+
+  it('refuses to start in production without the WeChat AppID and secret; development has placeholders', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt })).toThrow(
+      /WECHAT_APPID is required in production[\s\S]*WECHAT_SECRET is required in production/,
+    );
+    const dev = loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt });
+    expect(dev.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', appId: 'wx-dev-appid', secret: 'wx-dev-secret', timeoutMs: 5000 });
+    const custom = loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt, WECHAT_API_BASE: 'http://127.0.0.1:9999/', WECHAT_TIMEOUT_MS: '800' });
+    expect(custom.wechat).toMatchObject({ apiBase: 'http://127.0.0.1:9999', timeoutMs: 800 });
+    expect(() => loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt, WECHAT_API_BASE: 'ftp://x' })).toThrow(/WECHAT_API_BASE must be an http/);
+  });
+
+  it('allows DEV_LOGIN only with embedded SQLite outside production, and refuses to start otherwise', () => {
+    const base = { DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt };
+    expect(loadConfig(base).devLogin).toBe(false);
+    expect(loadConfig({ ...base, DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    expect(loadConfig({ ...base, DEV_LOGIN: 'false' }).devLogin).toBe(false);
+    expect(() => loadConfig({ ...base, DEV_LOGIN: '1', NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' })).toThrow(
+      /DEV_LOGIN must not be set in production/,
+    );
+    expect(() => loadConfig({ ...base, DEV_LOGIN: '1', DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://u:p@h:3306/d' })).toThrow(
+      /DEV_LOGIN is only allowed with the embedded SQLite database/,
+    );
   });
 
   it('lists every problem at once', () => {

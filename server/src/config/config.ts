@@ -25,7 +25,38 @@ export interface AppConfig {
   db: DatabaseConfig;
   piiKey: Buffer;
   jwtSecret: string;
+  wechat: WechatConfig;
+  /** POST /api/auth/dev-login is open (embedded SQLite outside production only). */
+  devLogin: boolean;
+  /** Per-route request limits for sign-in routes (see auth/rate-limit.ts); tests may lower or raise them. */
+  rateLimits: RateLimits;
 }
+
+export interface WechatConfig {
+  apiBase: string;
+  appId: string;
+  secret: string;
+  timeoutMs: number;
+}
+
+export type RateBucket = 'wechatLogin' | 'staffLogin' | 'bind' | 'refresh' | 'redeem';
+/** perIp: per client address; perUser: per signed-in user (routes that need a login). */
+export type RateLimits = Record<RateBucket, { ttlSeconds: number; perIp: number; perUser: number }>;
+
+/**
+ * Defaults are generous per address: many elderly people sign in from the same community-centre Wi-Fi,
+ * often helped by one caseworker. Per user they are tight. Lock-outs (staff passwords, binding) are
+ * separate and stored in the database.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  wechatLogin: { ttlSeconds: 60, perIp: 60, perUser: 60 },
+  staffLogin: { ttlSeconds: 60, perIp: 20, perUser: 20 },
+  bind: { ttlSeconds: 60, perIp: 30, perUser: 5 },
+  refresh: { ttlSeconds: 60, perIp: 120, perUser: 20 },
+  redeem: { ttlSeconds: 60, perIp: 30, perUser: 5 },
+};
+
+export const DEFAULT_WECHAT_API_BASE = 'https://api.weixin.qq.com';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -140,6 +171,28 @@ function resolveSecrets(v: EnvironmentVariables, dataDir: string, warn: SecretLo
   return { piiKey, jwtSecret };
 }
 
+function wechatConfig(v: EnvironmentVariables): WechatConfig {
+  const prod = v.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (prod && !v.WECHAT_APPID) problems.push('WECHAT_APPID is required in production (the mini-program AppID)');
+  if (prod && !v.WECHAT_SECRET) problems.push('WECHAT_SECRET is required in production (the mini-program AppSecret)');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    apiBase: (v.WECHAT_API_BASE ?? DEFAULT_WECHAT_API_BASE).replace(/\/+$/, ''),
+    appId: v.WECHAT_APPID ?? 'wx-dev-appid',
+    secret: v.WECHAT_SECRET ?? 'wx-dev-secret',
+    timeoutMs: v.WECHAT_TIMEOUT_MS ?? 5000,
+  };
+}
+
+/** DEV_LOGIN opens a password-less login: refuse to start rather than ignore it where it must not be. */
+function devLoginAllowed(v: EnvironmentVariables): boolean {
+  if (!v.DEV_LOGIN) return false;
+  if (v.NODE_ENV === 'production') throw new ConfigError(['DEV_LOGIN must not be set in production (it lets anyone sign in as anyone)']);
+  if (v.DB_TYPE !== 'sqlite') throw new ConfigError(['DEV_LOGIN is only allowed with the embedded SQLite database (DB_TYPE=sqlite)']);
+  return true;
+}
+
 /** The whole configuration, validated; throws ConfigError listing every problem. */
 export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => console.warn(m)): AppConfig {
   const v = validateEnv(env);
@@ -153,5 +206,8 @@ export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => c
     dataDir,
     db,
     ...resolveSecrets(v, dataDir, warn),
+    wechat: wechatConfig(v),
+    devLogin: devLoginAllowed(v),
+    rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
   };
 }

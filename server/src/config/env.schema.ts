@@ -70,6 +70,37 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** WeChat's API (code2Session, access tokens, subscribe messages). Tests point it at a local fake. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'WECHAT_API_BASE must be an http(s) URL such as https://api.weixin.qq.com' })
+  WECHAT_API_BASE?: string;
+
+  /** The mini-program's AppID (required in production; a development placeholder otherwise). */
+  @IsOptional()
+  @IsString()
+  WECHAT_APPID?: string;
+
+  /** The mini-program's AppSecret (required in production; a development placeholder otherwise). Never logged. */
+  @IsOptional()
+  @IsString()
+  WECHAT_SECRET?: string;
+
+  /** Timeout of one call to WeChat, in milliseconds. Default 5000. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'WECHAT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(60000)
+  WECHAT_TIMEOUT_MS?: number;
+
+  /**
+   * Development login for the H5 build (POST /api/auth/dev-login): only with the embedded SQLite database
+   * outside production. The server refuses to start if it is set anywhere else.
+   */
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  DEV_LOGIN?: boolean;
+
   /** Log SQL (never in production: it would log personal data). */
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

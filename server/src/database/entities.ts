@@ -1,4 +1,9 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { AuthRefreshToken } from '../auth/entities/refresh-token.entity';
+import { AuthSession } from '../auth/entities/auth-session.entity';
+import { BindAttempt } from '../auth/entities/bind-attempt.entity';
+import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
+import { ProxyInvite } from '../auth/entities/proxy-invite.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
@@ -25,4 +30,9 @@ export const ENTITIES = [
   RosterImportRow,
   AuditEvent,
   AnnualUsage,
+  AuthSession,
+  AuthRefreshToken,
+  BindAttempt,
+  ProxyGrant,
+  ProxyInvite,
 ];

@@ -2,8 +2,11 @@ import { INestApplication, LoggerService, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { DbSessionCheck } from '../../src/auth/db-session-check';
+import { SessionCheck } from '../../src/auth/session-check';
 import { configureApp } from '../../src/app.setup';
 import { TestDatabase } from './test-db';
+import { TestSessionCheck } from './test-sessions';
 
 /** Keeps every log line so tests can check what the server writes (and that it is masked). */
 export class CapturingLogger implements LoggerService {
@@ -31,7 +34,11 @@ export async function startTestApp(db: TestDatabase, controllers: Type<unknown>[
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(db.config)],
     controllers,
-  }).compile();
+  })
+    // bearer() mints tokens without signing in: let their sessions through, check every other one for real.
+    .overrideProvider(SessionCheck)
+    .useFactory({ factory: (real: DbSessionCheck) => new TestSessionCheck(real), inject: [DbSessionCheck] })
+    .compile();
   const logger = new CapturingLogger();
   const app = moduleRef.createNestApplication({ logger });
   app.useLogger(logger);

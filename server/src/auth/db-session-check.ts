@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from './clock';
+import { AuthSession } from './entities/auth-session.entity';
+import { SessionCheck } from './session-check';
+
+const MAX_CACHED_REVOKED = 10_000;
+
+/**
+ * Sessions as the database knows them: active while not revoked, not expired and the user is active.
+ * Unknown sessions are refused. Each request looks its session up by primary key; only "revoked" is
+ * cached in-process, because a revocation is final (a cached "active" could outlive a logout done by
+ * another server process).
+ */
+@Injectable()
+export class DbSessionCheck extends SessionCheck {
+  private readonly revoked = new Set<string>();
+
+  constructor(
+    @InjectRepository(AuthSession) private readonly sessions: Repository<AuthSession>,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  override async isActive(sessionId: string): Promise<boolean> {
+    if (typeof sessionId !== 'string' || sessionId.length !== 36) return false;
+    if (this.revoked.has(sessionId)) return false;
+    const s = await this.sessions.findOne({
+      where: { id: sessionId },
+      relations: { user: true },
+      select: { id: true, revokedAt: true, expiresAt: true, user: { id: true, active: true } },
+    });
+    if (!s) return false;
+    if (s.revokedAt) {
+      this.markRevoked(sessionId);
+      return false;
+    }
+    return s.expiresAt.getTime() > this.clock.now().getTime() && !!s.user?.active;
+  }
+
+  /** Called by the session service when this process revokes a session. */
+  markRevoked(sessionId: string): void {
+    if (this.revoked.size >= MAX_CACHED_REVOKED) this.revoked.clear();
+    this.revoked.add(sessionId);
+  }
+}
