@@ -1,4 +1,5 @@
 import { InitialSchema1795346400000 } from './1795346400000-InitialSchema';
+import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
-export const SQLITE_MIGRATIONS: Function[] = [InitialSchema1795346400000];
+export const SQLITE_MIGRATIONS: Function[] = [InitialSchema1795346400000, CoverageReference1795346700000];
