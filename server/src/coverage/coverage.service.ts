@@ -5,15 +5,10 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../auth/access.service';
 import { Clock } from '../common/clock';
 import { decimalTransformer } from '../common/money/decimal.transformer';
-import { Enrolment } from '../enrolment/enrolment.entity';
-import { District } from '../geo/district.entity';
-import { Insurer } from '../geo/insurer.entity';
 import { ageToday, maskName } from '../people/people.mapper';
-import { Person } from '../people/person.entity';
 import { toDocuments, toLimits } from '../schemes/scheme.mapper';
 import { telLink } from '../schemes/plain-words';
-import { AnnualUsage } from '../usage/annual-usage.entity';
-import { BenefitUsageDto, CoverageItemDto, CoverageResponseDto, DistrictRefDto } from './dto/coverage.dto';
+import { BenefitUsageDto, CoveredBenefitDto, CoverageItemDto, CoverageResponseDto, DistrictRefDto } from './dto/coverage.dto';
 import { ActingUser, effectivePersonId } from './effective-person';
 
 interface PersonRow {
@@ -48,6 +43,36 @@ interface UsageRow {
   paid: string | number;
 }
 
+// Plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders): this is the
+// hottest read of the app, so no query building per request. Each uses an index: person and district by
+// primary key, enrolment by uq_enrolment_person_scheme_year (person_id first), annual_usage by
+// uq_annual_usage_subject (subject_key first).
+const PERSON_SQL =
+  'SELECT p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, ' +
+  'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county ' +
+  'FROM person p INNER JOIN district d ON d.id = p.district_id WHERE p.id = ?';
+const ENROLMENT_SQL =
+  'SELECT e.id AS id, e.scheme_id AS schemeId, e.insurance_year AS insuranceYear, e.cover_start AS coverStart, e.cover_end AS coverEnd, ' +
+  'i.name AS insurerName, i.hotline AS hotline FROM enrolment e INNER JOIN insurer i ON i.id = e.insurer_id ' +
+  'WHERE e.person_id = ? AND e.cover_start <= ? AND e.cover_end >= ? ORDER BY e.cover_end DESC, e.id ASC';
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const usageSql = (keys: number, years: number) =>
+  'SELECT u.subject_key AS subjectKey, u.scheme_id AS schemeId, u.benefit_code AS benefitCode, u.year AS year, u.base_used AS baseUsed, u.paid AS paid ' +
+  `FROM annual_usage u WHERE u.subject_key IN (${marks(keys)}) AND u.year IN (${marks(years)})`;
+
+/** The parts of a covered benefit that depend only on the scheme data, built once per benefit. */
+type StaticBenefit = Omit<CoveredBenefitDto, 'usage'>;
+const STATIC_BENEFITS = new Map<string, StaticBenefit>();
+function staticBenefit(scheme: SchemeDefinition, versionId: string, b: BenefitDef): StaticBenefit {
+  const key = `${scheme.id}|${versionId}|${b.id}`;
+  let v = STATIC_BENEFITS.get(key);
+  if (!v) {
+    v = { id: b.id, name: b.name, group: b.group, summary: b.summary, unit: b.unit, limits: toLimits(scheme, b), documents: toDocuments(b) };
+    STATIC_BENEFITS.set(key, v);
+  }
+  return v;
+}
+
 /** The same date a year earlier (29 February → 28 February). */
 export function yearBefore(date: string): string {
   const y = Number(date.slice(0, 4)) - 1;
@@ -60,8 +85,8 @@ const toMoney = (v: string | number | null | undefined) => decimalTransformer.fr
 /**
  * "What am I covered by": the person's enrolments in force today plus those ended within the last 12 months
  * (claims for incidents inside a past cover period can still be reported), with each benefit's limits and
- * this insurance year's use. Three indexed queries whatever the number of enrolments and benefits:
- * person ⋈ district by primary key; enrolment ⋈ insurer by (person_id, …); annual_usage by (subject_key, …).
+ * this insurance year's use. Three indexed queries whatever the number of enrolments and benefits (see the
+ * SQL above); the scheme-only parts of each benefit are built once and reused.
  */
 @Injectable()
 export class CoverageService {
@@ -81,58 +106,15 @@ export class CoverageService {
 
   async forPerson(personId: number): Promise<CoverageResponseDto> {
     const today = this.clock.today();
-    const person = await this.ds
-      .createQueryBuilder()
-      .from(Person, 'p')
-      .innerJoin(District, 'd', 'd.id = p.district_id')
-      .select('p.id', 'id')
-      .addSelect('p.name', 'name')
-      .addSelect('p.id_number_masked', 'idNumberMasked')
-      .addSelect('p.phone_masked', 'phoneMasked')
-      .addSelect('p.birth_date', 'birthDate')
-      .addSelect('p.household_id', 'householdId')
-      .addSelect('d.id', 'districtId')
-      .addSelect('d.name', 'districtName')
-      .addSelect('d.city', 'city')
-      .addSelect('d.county', 'county')
-      .where('p.id = :personId', { personId })
-      .getRawOne<PersonRow>();
+    const [person] = (await this.ds.query(PERSON_SQL, [personId])) as PersonRow[];
     if (!person) throw notFound('person');
-
-    const enrolments = await this.ds
-      .createQueryBuilder()
-      .from(Enrolment, 'e')
-      .innerJoin(Insurer, 'i', 'i.id = e.insurer_id')
-      .select('e.id', 'id')
-      .addSelect('e.scheme_id', 'schemeId')
-      .addSelect('e.insurance_year', 'insuranceYear')
-      .addSelect('e.cover_start', 'coverStart')
-      .addSelect('e.cover_end', 'coverEnd')
-      .addSelect('i.name', 'insurerName')
-      .addSelect('i.hotline', 'hotline')
-      .where('e.person_id = :personId', { personId })
-      .andWhere('e.cover_start <= :today', { today })
-      .andWhere('e.cover_end >= :since', { since: yearBefore(today) })
-      .orderBy('e.cover_end', 'DESC')
-      .addOrderBy('e.id', 'ASC')
-      .getRawMany<EnrolmentRow>();
+    const enrolments = (await this.ds.query(ENROLMENT_SQL, [personId, today, yearBefore(today)])) as EnrolmentRow[];
 
     const keys = [`p:${person.id}`, ...(person.householdId != null ? [`h:${person.householdId}`] : [])];
     const years = [...new Set(enrolments.map((e) => Number(e.insuranceYear)))];
     const usage = new Map<string, UsageRow>();
     if (enrolments.length) {
-      const rows = await this.ds
-        .createQueryBuilder()
-        .from(AnnualUsage, 'u')
-        .select('u.subject_key', 'subjectKey')
-        .addSelect('u.scheme_id', 'schemeId')
-        .addSelect('u.benefit_code', 'benefitCode')
-        .addSelect('u.year', 'year')
-        .addSelect('u.base_used', 'baseUsed')
-        .addSelect('u.paid', 'paid')
-        .where('u.subject_key IN (:...keys)', { keys })
-        .andWhere('u.year IN (:...years)', { years })
-        .getRawMany<UsageRow>();
+      const rows = (await this.ds.query(usageSql(keys.length, years.length), [...keys, ...years])) as UsageRow[];
       for (const r of rows) usage.set(`${r.subjectKey}|${r.schemeId}|${r.benefitCode}|${Number(r.year)}`, r);
     }
 
@@ -187,16 +169,10 @@ export class CoverageService {
       coverEnd: e.coverEnd,
       insurer: { name: e.insurerName, hotline: e.hotline ?? null, telLink: telLink(e.hotline) },
       district,
-      benefits: version.benefits.map((b) => ({
-        id: b.id,
-        name: b.name,
-        group: b.group,
-        summary: b.summary,
-        unit: b.unit,
-        limits: toLimits(scheme, b),
-        usage: usageOf(b, scheme.id, Number(year), iy.id, person, usage),
-        documents: toDocuments(b),
-      })),
+      benefits: version.benefits.map((b) => {
+        const { documents, ...head } = staticBenefit(scheme, version.id, b);
+        return { ...head, usage: usageOf(b, scheme.id, Number(year), iy.id, person, usage), documents };
+      }),
     };
   }
 }
