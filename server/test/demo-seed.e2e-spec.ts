@@ -20,7 +20,7 @@ describe('demo seed', () => {
     db = await createTestDatabase();
     db.config.seedDemo = true;
     t = await startTestApp(db);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -105,5 +105,5 @@ describe('demo seed', () => {
     await t.close();
     t = await startTestApp(db);
     expect(await counts()).toEqual(before);
-  });
+  }, 60_000);
 });

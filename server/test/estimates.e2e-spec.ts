@@ -14,7 +14,7 @@ describe('estimates', () => {
     db = await createTestDatabase();
     t = await startTestApp(db);
     w = await buildWorld(t);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();

@@ -15,7 +15,7 @@ describe('people and personal data', () => {
     db = await createTestDatabase();
     t = await startTestApp(db);
     w = await buildWorld(t);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();

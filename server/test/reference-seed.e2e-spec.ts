@@ -13,7 +13,7 @@ describe('reference seed', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     t = await startTestApp(db);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -57,5 +57,5 @@ describe('reference seed', () => {
     await t.close();
     t = await startTestApp(db);
     expect(await t.dataSource.getRepository(District).count()).toBe(before);
-  });
+  }, 60_000);
 });

@@ -10,7 +10,7 @@ describe('scheme catalogue', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     t = await startTestApp(db);
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();

@@ -116,6 +116,8 @@ export class DemoSeedService {
     let seq = 1;
     const premiumCache = new Map<string, Decimal>();
     const personIdByKey = new Map<string, number>();
+    const identityRows: Partial<Identity>[] = [];
+    const enrolmentRows: Partial<Enrolment>[] = [];
     for (const p of plan) {
       const d = byArea.get(`${p.schemeId}/${p.area}`)!;
       let idNumber = '';
@@ -141,11 +143,9 @@ export class DemoSeedService {
       });
       const personId = r.identifiers[0].id as number;
       if (p.key) personIdByKey.set(p.key, personId);
-      if (p.identities.length) {
-        await m.getRepository(Identity).insert(
-          p.identities.map((i) => ({ personId, categoryCode: i.code, validFrom: i.validFrom, validTo: i.validTo ?? null, confirmedOn: i.confirmedOn ?? null })),
-        );
-      }
+      identityRows.push(
+        ...p.identities.map((i) => ({ personId, categoryCode: i.code, validFrom: i.validFrom, validTo: i.validTo ?? null, confirmedOn: i.confirmedOn ?? null })),
+      );
       for (const e of p.enrolments) {
         const key = `${p.schemeId}/${e.year}/${p.area}/${coveredMonths(e.coverStart, e.coverEnd)}`;
         let premium = premiumCache.get(key);
@@ -161,7 +161,7 @@ export class DemoSeedService {
           premium = new Decimal(res.total);
           premiumCache.set(key, premium);
         }
-        await m.getRepository(Enrolment).insert({
+        enrolmentRows.push({
           personId,
           schemeId: p.schemeId,
           insuranceYear: e.year,
@@ -179,6 +179,10 @@ export class DemoSeedService {
         );
       }
     }
+
+    // Identities and enrolments in multi-row inserts (people one by one: their ids are needed).
+    for (let i = 0; i < identityRows.length; i += 200) await m.getRepository(Identity).insert(identityRows.slice(i, i + 200));
+    for (let i = 0; i < enrolmentRows.length; i += 200) await m.getRepository(Enrolment).insert(enrolmentRows.slice(i, i + 200));
 
     // Staff, with their districts (an adjuster: the districts their insurer serves).
     const insurerIdByCode = new Map((await m.getRepository(Insurer).find()).map((i) => [i.code, i.id]));
