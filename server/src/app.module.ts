@@ -2,15 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthModule } from './auth/auth.module';
+import { CoverageModule } from './coverage/coverage.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
+import { EstimatesModule } from './estimates/estimates.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
+import { SchemesModule } from './schemes/schemes.module';
+import { SeedModule } from './seed/seed.module';
 import { UsageModule } from './usage/usage.module';
 import { UsersModule } from './users/users.module';
 
@@ -34,6 +38,10 @@ export class AppModule {
         UsersModule,
         RostersModule,
         UsageModule,
+        SchemesModule,
+        CoverageModule,
+        EstimatesModule,
+        SeedModule,
       ],
     };
   }

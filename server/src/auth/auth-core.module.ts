@@ -5,7 +5,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AccessService } from './access.service';
-import { Clock } from './clock';
 import { DbProxyCheck } from './db-proxy-check';
 import { DbSessionCheck } from './db-session-check';
 import { AuthRefreshToken } from './entities/refresh-token.entity';
@@ -33,7 +32,6 @@ import { TokenService } from './token.service';
   ],
   providers: [
     TokenService,
-    Clock,
     DbSessionCheck,
     { provide: SessionCheck, useExisting: DbSessionCheck },
     DbProxyCheck,
@@ -42,6 +40,6 @@ import { TokenService } from './token.service';
     SessionService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [TokenService, Clock, SessionCheck, ProxyCheck, AccessService, SessionService],
+  exports: [TokenService, SessionCheck, ProxyCheck, AccessService, SessionService],
 })
 export class AuthCoreModule {}

@@ -6,7 +6,7 @@ import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
 import { Person } from '../people/person.entity';
 import { AppUser } from '../users/app-user.entity';
 import type { AuthUser } from './auth-user';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import type { BindDto } from './dto/auth.dto';
 import type { LoginResponse } from './dto/auth.responses';
 import { BindAttempt, BindOutcome } from './entities/bind-attempt.entity';

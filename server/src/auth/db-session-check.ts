@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import { AuthSession } from './entities/auth-session.entity';
 import { SessionCheck } from './session-check';
 

@@ -8,7 +8,7 @@ import { Person } from '../people/person.entity';
 import { AppUser } from '../users/app-user.entity';
 import { AccessService, notFound } from './access.service';
 import type { AuthUser } from './auth-user';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import type { CreateProxyGrantDto } from './dto/auth.dto';
 import type { MyProxiesResponse, ProxyGrantView, ProxyInviteView } from './dto/auth.responses';
 import { ProxyGrant, ProxyRelation } from './entities/proxy-grant.entity';

@@ -7,7 +7,7 @@ import { District } from '../geo/district.entity';
 import { AppUser } from '../users/app-user.entity';
 import { UserDistrict } from '../users/user-district.entity';
 import type { AuthUser } from './auth-user';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import { DbSessionCheck } from './db-session-check';
 import { AuthSession, SessionRevokeReason } from './entities/auth-session.entity';
 import { AuthRefreshToken } from './entities/refresh-token.entity';

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from '../common/crypto/password';
 import { AppUser } from '../users/app-user.entity';
 import { STAFF_ROLES } from './auth-user';
-import { Clock } from './clock';
+import { Clock } from '../common/clock';
 import type { LoginResponse } from './dto/auth.responses';
 import { SessionService } from './session.service';
 import { loginResponse } from './views';

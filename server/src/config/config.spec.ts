@@ -86,6 +86,24 @@ describe('config', () => {
     expect(() => loadDatabaseConfig({ DB_TYPE: 'mariadb' })).toThrow(/DB_HOST is required[\s\S]*DB_USER is required[\s\S]*DB_NAME is required/);
   });
 
+  it('loads demo data by default only on embedded SQLite outside production, and never in production', () => {
+    const base = { DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt };
+    expect(loadConfig(base, () => undefined).seedDemo).toBe(true);
+    expect(loadConfig({ ...base, SEED_DEMO: 'false' }, () => undefined).seedDemo).toBe(false);
+    expect(loadConfig({ ...base, DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://u:p@h:3306/d' }, () => undefined).seedDemo).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO cannot be on in production/);
+    expect(() => loadConfig({ ...base, SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO must be true or false/);
+  });
+
+  it('takes a fixed today from HUIMIN_TODAY outside production only', () => {
+    const base = { DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt };
+    expect(loadConfig(base, () => undefined).today).toBeNull();
+    expect(loadConfig({ ...base, HUIMIN_TODAY: '2026-03-15' }, () => undefined).today).toBe('2026-03-15');
+    expect(() => loadConfig({ ...base, HUIMIN_TODAY: '2026-3-15' })).toThrow(/HUIMIN_TODAY must be a date/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's', HUIMIN_TODAY: '2026-03-15' })).toThrow(/HUIMIN_TODAY cannot be set in production/);
+  });
+
   it('never logs SQL in production', () => {
     const c = loadDatabaseConfig({ NODE_ENV: 'production', DB_LOGGING: 'true', SQLITE_PATH: ':memory:' });
     expect(c.logging).toBe(false);

@@ -30,6 +30,10 @@ export interface AppConfig {
   devLogin: boolean;
   /** Per-route request limits for sign-in routes (see auth/rate-limit.ts); tests may lower or raise them. */
   rateLimits: RateLimits;
+  /** Load demo data at start-up (never in production). */
+  seedDemo: boolean;
+  /** A fixed 'today' (HUIMIN_TODAY) for demos and tests; null means the real date in China (UTC+8). */
+  today: string | null;
 }
 
 export interface WechatConfig {
@@ -198,10 +202,18 @@ export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => c
   const v = validateEnv(env);
   const dataDir = dataDirOf(v);
   const db = databaseConfig(v);
+  const isProduction = v.NODE_ENV === 'production';
+  const problems: string[] = [];
+  const seedDemoAsked = v.SEED_DEMO === undefined ? undefined : v.SEED_DEMO === 'true' || v.SEED_DEMO === '1';
+  if (isProduction && seedDemoAsked) problems.push('SEED_DEMO cannot be on in production: the demo logins have published passwords');
+  if (isProduction && v.HUIMIN_TODAY) problems.push('HUIMIN_TODAY cannot be set in production: coverage and deadlines must use the real date');
+  if (problems.length) throw new ConfigError(problems);
   if (db.type === 'sqlite' && db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {
     env: v.NODE_ENV,
-    isProduction: v.NODE_ENV === 'production',
+    isProduction,
+    seedDemo: seedDemoAsked ?? (db.type === 'sqlite' && !isProduction),
+    today: v.HUIMIN_TODAY ?? null,
     port: v.PORT,
     dataDir,
     db,

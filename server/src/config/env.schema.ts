@@ -100,6 +100,18 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   DEV_LOGIN?: boolean;
+  /**
+   * Load the demo people, households, enrolments and logins at start-up (idempotent). Default: true
+   * only for the embedded SQLite outside production; refused in production (demo passwords are public).
+   */
+  @IsOptional()
+  @IsIn(['true', 'false', '1', '0'], { message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: string;
+
+  /** Pretend today is this date (demos, tests): 'YYYY-MM-DD'. Refused in production. */
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'HUIMIN_TODAY must be a date like 2026-03-15' })
+  HUIMIN_TODAY?: string;
 
   /** Log SQL (never in production: it would log personal data). */
   @IsOptional()

@@ -31,6 +31,7 @@ export function assertPayerShares(shares: PayerShares | null | undefined): void 
  */
 @Entity('district')
 @Index('uq_district_code', ['code'], { unique: true })
+@Index('ix_district_scheme', ['schemeId'])
 export class District {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -41,6 +42,10 @@ export class District {
 
   @Column({ type: 'varchar', length: 64 })
   name: string;
+
+  /** The rules engine's scheme covering this area (e.g. 'cq-hmjkb'); the name is the area as the scheme names it. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  schemeId: string | null;
 
   /** City, e.g. '重庆市'. */
   @Column({ type: 'varchar', length: 32 })

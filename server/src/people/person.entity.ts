@@ -6,9 +6,14 @@ import { Household } from './household.entity';
 /** Facts about a person that eligibility rules read; all optional. */
 export interface PersonFlags {
   in_school?: boolean;
-  medical_insurance_years?: number;
+  /** Years with resident or employee basic medical insurance, e.g. [2025, 2026] (a single year is read as [year]). */
+  medical_insurance_years?: number[] | number;
   /** Covered by the anti-poverty monitoring system (防返贫监测). */
   monitoring_system?: boolean;
+  /** 'YYYY-MM-DD': the day the person was entered into the monitoring system (the engine needs the date). */
+  monitoring_system_since?: string;
+  /** 户籍: registered resident of their district (schemes that cover every registered resident). */
+  registered_resident?: boolean;
   /** 'YYYY-MM-DD' */
   disability_card_valid_until?: string;
 }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../src/auth/clock';
+import { Clock } from '../../src/common/clock';
 import { PiiCryptoService } from '../../src/common/crypto/pii-crypto.service';
 import { hashPassword } from '../../src/common/crypto/password';
 import { AppConfig, DEFAULT_RATE_LIMITS, loadConfig, RateLimits } from '../../src/config/config';

@@ -27,6 +27,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     DATA_DIR: dataDir,
     PII_KEY: randomBytes(32).toString('base64'),
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Tests build their own people; the demo seed has its own test (set config.seedDemo there).
+    SEED_DEMO: 'false',
   };
   let dropDb = async () => {};
   if (DIALECT === 'mariadb') {
