@@ -27,6 +27,7 @@ function jest(name, cwd, args = [], env = {}) {
 }
 
 jest('shared', join(root, 'shared'));
+jest('miniapp', join(root, 'miniapp'));
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);

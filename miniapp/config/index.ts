@@ -39,7 +39,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
-      router: { mode: 'browser', basename: '/' },
+      // Served at the site root by the server's serve-static. The root is basename '' here: Taro 4.2.1
+      // hands basename to universal-router as baseUrl, and '/' makes every route miss (blank page).
+      router: { mode: 'browser', basename: '' },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',
@@ -54,9 +56,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       // Pages are lazy chunks; Taro's default splits 'initial' chunks only, so every page chunk carried
-      // its own copy of the engine, NutUI and Taro's components. Share them between pages.
+      // its own copy of the engine, NutUI and Taro's components. Share modules between pages with an
+      // async-only group (splitting the entry itself would need chunks that index.html does not load).
       webpackChain(chain) {
-        chain.optimization.merge({ splitChunks: { chunks: 'all' } })
+        chain.optimization.merge({
+          splitChunks: {
+            cacheGroups: {
+              pagesShared: { chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true },
+            },
+          },
+        })
       },
     },
   }

@@ -14,7 +14,9 @@ export function SchemeCard({ card }: { card: Card }) {
       </View>
       <View className='hm-scheme-card__row'>
         <Text className='hm-scheme-card__label'>保障时间</Text>
-        <Text className='hm-scheme-card__value'>{card.period}</Text>
+        <Text className='hm-scheme-card__value'>
+          <Text className='hm-nowrap'>{card.periodFrom}</Text> 至 <Text className='hm-nowrap'>{card.periodTo}</Text>
+        </Text>
       </View>
       <View className='hm-scheme-card__row'>
         <Text className='hm-scheme-card__label'>保障谁</Text>

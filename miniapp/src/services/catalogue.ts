@@ -25,6 +25,8 @@ export interface SchemeCard {
   name: string
   region: string
   period: string
+  periodFrom: string
+  periodTo: string
   who: string
   kind: string
   benefitCount: number
@@ -68,6 +70,8 @@ export function schemeCards(today: string): SchemeCard[] {
       name: s.name,
       region: regionText(s),
       period: periodText(s),
+      periodFrom: dateWords(s.versions[0].effective.from),
+      periodTo: dateWords(s.versions[s.versions.length - 1].effective.to),
       who: whoText(s, v),
       kind: s.kind === 'purchase_subsidy' ? '购买补贴' : '政府出钱投保',
       benefitCount: v.benefits.length,

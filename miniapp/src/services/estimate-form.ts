@@ -29,9 +29,10 @@ export interface FormField {
   required: boolean
   help?: string
   options?: { value: string; label: string }[]
-  /** Date bounds (ISO). */
+  /** Date bounds (ISO), and where the date picker opens when the field is empty. */
   start?: string
   end?: string
+  pickFrom?: string
   group: 'claim' | 'person'
 }
 
@@ -77,7 +78,16 @@ export function formFields(scheme: SchemeDefinition, version: SchemeVersion, ben
   }
 
   const cov = version.coverage
-  fields.push({ key: 'person.birthDate', kind: 'date', label: '出生日期', required: true, start: '1900-01-01', end: today, group: 'person' })
+  fields.push({
+    key: 'person.birthDate',
+    kind: 'date',
+    label: '出生日期',
+    required: true,
+    start: '1900-01-01',
+    end: today,
+    pickFrom: '1960-01-01', // most people covered are older: fewer turns of the year wheel
+    group: 'person',
+  })
   const areas = [...cov.areas.map((a) => a.name), ...(cov.excludedAreas ?? []).map((a) => a.name)]
   fields.push({
     key: 'person.area',

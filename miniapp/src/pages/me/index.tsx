@@ -15,8 +15,6 @@ export default function Me() {
   const { on, source, setElderMode } = useElderMode()
   return (
     <Page>
-      <UnderConstruction title='登录和查看本人保障的功能正在建设中' />
-
       <View className='hm-card me__setting'>
         <View className='me__row hm-tap' onClick={() => setElderMode(!on)}>
           <View className='me__label'>
@@ -28,8 +26,10 @@ export default function Me() {
             <Switch checked={on} onChange={(v: boolean) => setElderMode(v)} />
           </View>
         </View>
-        {SOURCE_TEXT[source] ? <Text className='hm-small'>{SOURCE_TEXT[source]}</Text> : null}
+        {SOURCE_TEXT[source] ? <Text className='hm-small me__source'>{SOURCE_TEXT[source]}</Text> : null}
       </View>
+
+      <UnderConstruction title='登录和查看本人保障的功能正在建设中' />
 
       <View className='hm-card'>
         <Text className='hm-heading'>关于</Text>

@@ -57,7 +57,7 @@ function renderControl(field: FormField, str: string, value: FormValue, onChange
       )
     case 'date':
       return (
-        <Picker mode='date' value={str || field.end || ''} start={field.start} end={field.end} onChange={(e) => onChange(String(e.detail.value))}>
+        <Picker mode='date' value={str || field.pickFrom || field.end || ''} start={field.start} end={field.end} onChange={(e) => onChange(String(e.detail.value))}>
           <View className='est-select hm-tap'>
             <Text className={str ? 'est-select__value' : 'est-select__placeholder'}>{str || '点这里选日期'}</Text>
             <Text className='est-select__arrow'>›</Text>

@@ -35,10 +35,13 @@ export default function Scheme() {
         <Text className='hm-title'>{scheme.name}</Text>
         <Text className='hm-secondary'>{card.region} · {card.kind}</Text>
         <View className='scheme__facts'>
-          <Text className='hm-text'>保障时间：{card.period}</Text>
-          {!inForce ? (
+          <Text className='hm-text'>
+            保障时间：<Text className='hm-nowrap'>{card.periodFrom}</Text> 至 <Text className='hm-nowrap'>{card.periodTo}</Text>
+          </Text>
+          {!inForce && scheme.versions.length > 1 ? (
             <Text className='hm-small'>
-              下面是 {dateWords(version.effective.from)} 至 {dateWords(version.effective.to)} 这一期的内容。
+              下面是 <Text className='hm-nowrap'>{dateWords(version.effective.from)}</Text> 至{' '}
+              <Text className='hm-nowrap'>{dateWords(version.effective.to)}</Text> 这一期的内容。
             </Text>
           ) : null}
           <Text className='hm-text'>保障谁：{card.who}</Text>
