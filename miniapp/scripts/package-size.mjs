@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const MAIN_LIMIT = 1024 * 1024 // goal from the issue; WeChat's own limit is 2 MB
+// Goal from the issue (WeChat's own limit is 2 MB); HUIMIN_MAIN_LIMIT_KB overrides it to try the failure.
+const MAIN_LIMIT = Number(process.env.HUIMIN_MAIN_LIMIT_KB ?? 1024) * 1024
 const dist = new URL('../dist/weapp/', import.meta.url).pathname
 
 function files(dir) {

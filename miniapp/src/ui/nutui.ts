@@ -7,7 +7,5 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch'
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css'
-import Tag from '@nutui/nutui-react-taro/dist/es/packages/tag'
-import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 
-export { Button, Switch, Tag }
+export { Button, Switch }
