@@ -134,6 +134,26 @@ for (const mode of ['normal', 'elder']) {
   await page.waitForTimeout(300)
   await page.locator('#result').screenshot({ path: `${outDir}estimate-result-${mode}.png` })
   await page.setViewportSize({ width: 375, height: 812 })
+
+  if (mode === 'normal') {
+    // Not covered: the same claim for someone with none of the qualifying identities.
+    await page.click('#field-person-identities .est-option:has-text("以上都不是")')
+    check((await page.locator('#result').count()) === 0, 'changing an input clears the old result')
+    await page.click('.nut-button:has-text("算一算")')
+    await page.waitForSelector('.est-result__head--no')
+    const reason = await page.textContent('#result .hm-card')
+    check(/不具有参保身份/.test(reason), `not covered, with the reason: ${reason.slice(0, 40)}…`)
+    await page.evaluate(() => document.querySelector('#result').scrollIntoView({ block: 'start' }))
+    await page.waitForTimeout(300)
+    await shoot(page, 'estimate-not-covered-normal')
+
+    // Without parameters the calculator starts at step 1 (scheme), then step 2 (benefit), then the form.
+    await open(page, '/packages/policy/pages/estimate/index', '.est-choice')
+    await page.click('.est-choice:has-text("民政惠民济困保")')
+    await page.click('.est-choice:has-text("大病补充")')
+    await page.waitForSelector('#field-facts-outOfCatalogueSelfPay')
+    check(true, 'calculator steps: scheme → benefit → form')
+  }
   console.log(`     docs/screenshots/estimate-result-${mode}.png`)
   await ctx.close()
 }

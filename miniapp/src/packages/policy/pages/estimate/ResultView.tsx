@@ -1,9 +1,10 @@
-import type { BenefitDef, EstimateResult } from '@huimin/shared'
+import type { BenefitDef, EstimateResult, SchemeDefinition } from '@huimin/shared'
 import { Text, View } from '@tarojs/components'
+import { clauseText } from '@/services/catalogue'
 import { groupDigits, signedYuan } from '@/services/format'
 
 /** The engine's answer: the payout with its arithmetic line by line, or "not covered" with the reasons. */
-export function ResultView({ result, benefit }: { result: EstimateResult; benefit: BenefitDef }) {
+export function ResultView({ result, scheme, benefit }: { result: EstimateResult; scheme: SchemeDefinition; benefit: BenefitDef }) {
   const failed = result.reasons.filter((r) => !r.ok)
   const yearly = benefit.formula.kind === 'reimbursement' && benefit.formula.accumulation === 'year'
   return (
@@ -26,7 +27,7 @@ export function ResultView({ result, benefit }: { result: EstimateResult; benefi
           {failed.map((r, i) => (
             <View key={i} className='est-line'>
               <Text className='est-line__text'>{r.message}</Text>
-              {r.clause ? <Text className='est-line__source'>依据：{r.clause.clause}{r.clause.reading ? `（${r.clause.reading}）` : ''}</Text> : null}
+              {r.clause ? <Text className='est-line__source'>依据：{clauseText(scheme, r.clause)}</Text> : null}
             </View>
           ))}
         </View>
@@ -66,7 +67,7 @@ export function ResultView({ result, benefit }: { result: EstimateResult; benefi
         </View>
       ) : null}
 
-      {result.insurer ? (
+      {result.covered && result.insurer ? (
         <View className='hm-card'>
           <Text className='hm-heading'>找谁办</Text>
           <Text className='hm-text'>{result.insurer.name}</Text>

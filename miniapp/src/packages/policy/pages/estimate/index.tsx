@@ -157,7 +157,7 @@ function EstimateForm(props: { schemeId: string; benefitId: string; today: strin
         算一算
       </Button>
 
-      {form.result ? <ResultView result={form.result} benefit={benefit} /> : null}
+      {form.result ? <ResultView result={form.result} scheme={scheme} benefit={benefit} /> : null}
     </View>
   )
 }
