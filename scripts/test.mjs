@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test` at the root:
-//   1. workspace tests that exist (today: @huimin/shared, if it has a `test` script)
+//   1. the engine's tests (@huimin/shared) and the mini-program's (@huimin/miniapp, jsdom)
 //   2. server unit tests (no database)
 //   3. server integration/e2e tests on SQLite
 //   4. the same integration tests on a throwaway MariaDB (scripts/mariadb.mjs), always stopped afterwards
@@ -110,6 +110,9 @@ try {
     summary.push('@huimin/shared: no test script, skipped');
   }
 
+  checkInterrupted();
+  // 1b. the mini-program's hook, service and component tests (jsdom)
+  await jestRun('@huimin/miniapp', { cwd: join(root, 'miniapp'), args: [] });
   checkInterrupted();
   const server = join(root, 'server');
   // 2. server unit tests

@@ -1,0 +1,33 @@
+// Main package: launch and tab pages only. Everything else lives in subpackages by area
+// (policy now; report, student, huhuibao, caseworker later).
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/claims/index', 'pages/messages/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/policy',
+      pages: ['pages/schemes/index', 'pages/scheme/index', 'pages/benefit/index', 'pages/estimate/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/policy'] },
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/claims/index', text: '我的理赔', iconPath: 'assets/tab/claims.png', selectedIconPath: 'assets/tab/claims-on.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f5f5',
+    navigationBarBackgroundColor: '#b3261e',
+    navigationBarTitleText: '惠民保障',
+    navigationBarTextStyle: 'white',
+  },
+})

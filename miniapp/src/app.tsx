@@ -1,0 +1,11 @@
+import type { PropsWithChildren } from 'react'
+import { ElderModeProvider } from './hooks/useElderMode'
+
+import './app.scss'
+
+/** The app shell: every page (children) sits inside the elder-mode context. */
+function App({ children }: PropsWithChildren) {
+  return <ElderModeProvider>{children}</ElderModeProvider>
+}
+
+export default App
