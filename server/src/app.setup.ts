@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import { APP_CONFIG, AppConfig } from './config/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
@@ -11,6 +16,7 @@ export const API_PREFIX = 'api';
 /** Everything global about the HTTP app; main.ts and the e2e tests both call it. */
 export function configureApp(app: INestApplication, opts: { swagger?: boolean } = {}): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
+  serveH5(app, app.get<AppConfig>(APP_CONFIG).h5Dir);
   app.use(requestIdMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
@@ -24,4 +30,19 @@ export function configureApp(app: INestApplication, opts: { swagger?: boolean } 
     SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc);
   }
   return app;
+}
+
+/**
+ * The H5 build of the mini-program at / beside the API (npm start): its files as they are, and every
+ * other GET outside /api answered with its index.html, so the browser router's deep links load.
+ */
+function serveH5(app: INestApplication, dir: string | null): void {
+  if (!dir || !existsSync(join(dir, 'index.html'))) return;
+  const index = join(dir, 'index.html');
+  app.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isApi = req.path === `/${API_PREFIX}` || req.path.startsWith(`/${API_PREFIX}/`);
+    if (req.method !== 'GET' || isApi) return next();
+    res.sendFile(index);
+  });
 }

@@ -30,6 +30,8 @@ export interface AppConfig {
   devLogin: boolean;
   /** Per-route request limits for sign-in routes (see auth/rate-limit.ts); tests may lower or raise them. */
   rateLimits: RateLimits;
+  /** Folder of the mini-program's H5 build served at / (null: API only). */
+  h5Dir: string | null;
   /** Load demo data at start-up (never in production). */
   seedDemo: boolean;
   /** A fixed 'today' (HUIMIN_TODAY) for demos and tests; null means the real date in China (UTC+8). */
@@ -213,6 +215,7 @@ export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => c
     env: v.NODE_ENV,
     isProduction,
     seedDemo: seedDemoAsked ?? (db.type === 'sqlite' && !isProduction),
+    h5Dir: v.H5_DIR ? resolve(v.H5_DIR) : null,
     today: v.HUIMIN_TODAY ?? null,
     port: v.PORT,
     dataDir,

@@ -108,6 +108,11 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false', '1', '0'], { message: 'SEED_DEMO must be true or false' })
   SEED_DEMO?: string;
 
+  /** The H5 build of the mini-program to serve at / (npm start sets it to miniapp/dist/h5); unset serves only the API. */
+  @IsOptional()
+  @IsString()
+  H5_DIR?: string;
+
   /** Pretend today is this date (demos, tests): 'YYYY-MM-DD'. Refused in production. */
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'HUIMIN_TODAY must be a date like 2026-03-15' })
