@@ -39,6 +39,10 @@ export class Identity {
   @Column({ type: 'date', nullable: true })
   validTo: string | null;
 
+  /** 'YYYY-MM-DD': the day the district confirmed the person (Chongqing: cover from the 1st of that month). */
+  @Column({ type: 'date', nullable: true })
+  confirmedOn: string | null;
+
   @CreatedAt()
   createdAt: Date;
 }

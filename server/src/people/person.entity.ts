@@ -11,6 +11,12 @@ export interface PersonFlags {
   monitoring_system?: boolean;
   /** 'YYYY-MM-DD' */
   disability_card_valid_until?: string;
+  /** Years with basic medical insurance, as a roster lists them (参加医保年份). */
+  medical_insurance_year_list?: number[];
+  /** 'YYYY-MM-DD': entered into the monitoring system (纳入监测系统日期). */
+  monitoring_system_since?: string;
+  /** 户籍人口 of the person's district (schemes that cover all registered residents). */
+  registered_resident?: boolean;
 }
 
 export type Sex = 'M' | 'F';
