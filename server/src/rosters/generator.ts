@@ -111,6 +111,8 @@ interface Person {
   household: string;
   phone: string;
   birth: string;
+  /** Person-level: the day entered into the monitoring system (the same on every row of the person). */
+  monitoring: string;
 }
 
 type Row = (string | Date | null)[];
@@ -184,7 +186,7 @@ export async function generateRoster(opts: GenerateOptions, out: Writable | stri
       ? new Date(monthStart.getTime() + Math.floor(r() * 27) * 86400000)
       : new Date(Date.UTC(yearFrom - 1 - Math.floor(r() * 4), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
     const confirmedIso = iso(confirmed) < p.birth ? p.birth : iso(confirmed);
-    const monitoring = code === 'edge_at_risk' || code === 'severe_hardship' || code === 'tuopin' ? confirmedIso : '';
+    const monitoring = p.codes.some((c) => c === 'edge_at_risk' || c === 'severe_hardship' || c === 'tuopin') ? p.monitoring : '';
     const disability = code === 'disability_card' ? `${yearFrom + 3}-12-31` : '';
     const cat = code ? (opts.labels ? categoryLabel(code) : code) : '';
     return [
@@ -209,7 +211,11 @@ export async function generateRoster(opts: GenerateOptions, out: Writable | stri
       const birth = new Date(Date.UTC(my - age, Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
       if (birth >= monthStart) birth.setUTCFullYear(my - 1);
       const male = r() < 0.5;
-      const p: Person = { name: nameOf(), id: nextId(birth, male), codes: [hhCode], household: hhNo, phone: phone(), birth: iso(birth) };
+      const mon = new Date(Date.UTC(yearFrom - 1 - Math.floor(r() * 4), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
+      const p: Person = {
+        name: nameOf(), id: nextId(birth, male), codes: [hhCode], household: hhNo, phone: phone(), birth: iso(birth),
+        monitoring: iso(mon) < iso(birth) ? iso(birth) : iso(mon),
+      };
       const second = mix.second.find(([a]) => a === hhCode);
       if (second && r() < second[2]) p.codes.push(second[1]);
       summary.people++;

@@ -51,8 +51,8 @@ class CsvDecoder extends Transform {
   private choose(head: Buffer): void {
     let encoding = 'utf-8';
     try {
-      // A cut-off multi-byte character at the very end is fine: check all but the last 3 bytes.
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+      // stream: a multi-byte character cut off at the end of the sample is not an error.
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     } catch {
       encoding = 'gb18030';
     }
