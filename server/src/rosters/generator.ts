@@ -102,7 +102,8 @@ function pick<T>(r: () => number, items: [T, number][]): T {
   return items[items.length - 1][0];
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const iso = (d: Date) => `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
 
 interface Person {
   name: string;
