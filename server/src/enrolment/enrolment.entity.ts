@@ -42,9 +42,16 @@ export class Enrolment {
   @JoinColumn({ name: 'insurer_id', foreignKeyConstraintName: 'fk_enrolment_insurer' })
   insurer?: Insurer;
 
-  /** Yuan, DECIMAL(14,2). */
+  /** Yuan, DECIMAL(14,2): the whole premium of this enrolment, household part included. */
   @Column(moneyColumn())
   premium: Decimal;
+
+  /**
+   * The per-household premium (Jincheng 家庭财产保险 30/户) when this enrolment carries it: it is put on
+   * the household's first enrolment of the scheme and year, once, and is included in `premium`. Null otherwise.
+   */
+  @Column(moneyColumn({ nullable: true }))
+  householdPremium: Decimal | null;
 
   @CreatedAt()
   createdAt: Date;

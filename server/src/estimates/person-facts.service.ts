@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../auth/access.service';
 import { District } from '../geo/district.entity';
 import { Identity } from '../people/identity.entity';
-import { Person, type PersonFlags } from '../people/person.entity';
+import { parsePersonFlags, withFlags } from '../people/person-flags';
+import { Person } from '../people/person.entity';
 
 export interface LoadedPerson {
   id: number;
@@ -13,17 +14,6 @@ export interface LoadedPerson {
   facts: PersonFacts;
 }
 
-function parseFlags(raw: unknown): PersonFlags {
-  if (raw == null) return {};
-  if (typeof raw === 'string') {
-    try {
-      return JSON.parse(raw) as PersonFlags;
-    } catch {
-      return {};
-    }
-  }
-  return raw as PersonFlags;
-}
 
 /**
  * The engine's PersonFacts from the database: birth date, the district's name as the scheme names the
@@ -52,7 +42,6 @@ export class PersonFactsService {
       select: { categoryCode: true, validFrom: true, validTo: true, confirmedOn: true },
       order: { validFrom: 'ASC' },
     });
-    const flags = parseFlags(row.flags);
     const facts: PersonFacts = {
       birthDate: row.birthDate,
       area: row.area,
@@ -65,12 +54,7 @@ export class PersonFactsService {
         }),
       ),
     };
-    if (flags.registered_resident !== undefined) facts.registeredResident = flags.registered_resident === true;
-    if (flags.in_school !== undefined) facts.inSchool = flags.in_school === true;
-    const mi = flags.medical_insurance_years;
-    if (mi !== undefined) facts.medicalInsuranceYears = (Array.isArray(mi) ? mi : [mi]).filter((y) => Number.isInteger(y));
-    if (flags.monitoring_system_since) facts.monitoringSystemSince = flags.monitoring_system_since;
-    if (flags.disability_card_valid_until) facts.disabilityCardValidUntil = flags.disability_card_valid_until;
+    withFlags(facts, parsePersonFlags(row.flags));
     return { id: Number(row.id), householdId: row.householdId == null ? null : Number(row.householdId), facts };
   }
 }

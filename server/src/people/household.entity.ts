@@ -5,6 +5,7 @@ import { District } from '../geo/district.entity';
 /** A household (户) as the rosters list it; some benefits are counted per household. */
 @Entity('household')
 @Index('ix_household_district', ['districtId'])
+@Index('ix_household_district_no', ['districtId', 'householdNo'])
 export class Household {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -2,13 +2,16 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Person } from '../people/person.entity';
 import { RosterImport } from './roster-import.entity';
 
-export type RosterRowStatus = 'pending' | 'ok' | 'error' | 'duplicate';
+export type RosterRowStatus = 'pending' | 'ok' | 'warning' | 'error';
+/** What applying the row would do (null for rows with errors). */
+export type RosterRowAction = 'add' | 'change' | 'unchanged' | 'remove' | 'refuse';
 
 /** One row of a roster file. The raw row holds ID numbers, so it is kept only encrypted (data_enc). */
 @Entity('roster_import_row')
 @Index('uq_roster_import_row_no', ['rosterImportId', 'rowNo'], { unique: true })
 @Index('ix_roster_import_row_person', ['personId'])
 @Index('ix_roster_import_row_id_hash', ['idNumberHash'])
+@Index('ix_roster_import_row_status', ['rosterImportId', 'status', 'rowNo'])
 export class RosterImportRow {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -20,7 +23,10 @@ export class RosterImportRow {
   @JoinColumn({ name: 'roster_import_id', foreignKeyConstraintName: 'fk_roster_import_row_import' })
   rosterImport?: RosterImport;
 
-  /** 1-based row number in the file, as the caseworker sees it in Excel. */
+  /**
+   * 1-based row number in the file, as the caseworker sees it in Excel. Removals found by a full roster
+   * (people missing from it) get numbers after the file's last row, with action 'remove'.
+   */
   @Column({ type: 'int' })
   rowNo: number;
 
@@ -34,14 +40,24 @@ export class RosterImportRow {
   @JoinColumn({ name: 'person_id', foreignKeyConstraintName: 'fk_roster_import_row_person' })
   person?: Person | null;
 
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  action: RosterRowAction | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  categoryCode: string | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   idNumberHash: string | null;
+
+  /** '500***********1234', for lists and the report. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  idNumberMasked: string | null;
 
   /** PiiCryptoService.encrypt(JSON.stringify(row), 'roster_row.data') */
   @Column({ type: 'text' })
   dataEnc: string;
 
-  /** [{ field, message }] in Chinese, for the caseworker. */
+  /** [{ field, message, level }] in Chinese, for the caseworker: errors, warnings and notes. */
   @Column({ type: 'json', nullable: true })
-  errors: { field: string; message: string }[] | null;
+  errors: { field: string; message: string; level?: 'error' | 'warning' | 'info' }[] | null;
 }

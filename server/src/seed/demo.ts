@@ -1,3 +1,4 @@
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { computePremium, coveredMonths, makeIdNumber } from '@huimin/shared';
@@ -116,8 +117,8 @@ export class DemoSeedService {
     let seq = 1;
     const premiumCache = new Map<string, Decimal>();
     const personIdByKey = new Map<string, number>();
-    const identityRows: Partial<Identity>[] = [];
-    const enrolmentRows: Partial<Enrolment>[] = [];
+    const identityRows: QueryDeepPartialEntity<Identity>[] = [];
+    const enrolmentRows: QueryDeepPartialEntity<Enrolment>[] = [];
     for (const p of plan) {
       const d = byArea.get(`${p.schemeId}/${p.area}`)!;
       let idNumber = '';

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual, type CipherGCM, type DecipherGCM } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { maskIdNumber, maskPhone } from './mask';
 
@@ -10,6 +10,10 @@ export type PiiContext = 'person.id_number' | 'person.phone' | 'roster_row.data'
 const FORMAT_V1 = 'v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const FILE_MAGIC = Buffer.from('HMF1', 'ascii');
+/** Bytes before the ciphertext of an encrypted file (magic + IV); the GCM tag is the last 16 bytes. */
+export const FILE_HEADER_BYTES = FILE_MAGIC.length + IV_BYTES;
+export const FILE_TAG_BYTES = TAG_BYTES;
 
 export class PiiCryptoError extends Error {
   override readonly name = 'PiiCryptoError';
@@ -29,6 +33,7 @@ export class PiiCryptoError extends Error {
 export class PiiCryptoService {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
+  private readonly fileKey: Buffer;
 
   constructor(@Inject(PII_KEY) masterKey: Buffer) {
     if (!Buffer.isBuffer(masterKey) || masterKey.length !== 32) {
@@ -36,6 +41,7 @@ export class PiiCryptoService {
     }
     this.encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/aes-256-gcm/v1', 32));
     this.macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/hmac-sha256/v1', 32));
+    this.fileKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/file-aes-256-gcm/v1', 32));
   }
 
   encrypt(plaintext: string, context: PiiContext): string {
@@ -64,6 +70,29 @@ export class PiiCryptoService {
     } catch {
       throw new PiiCryptoError('PII ciphertext failed authentication (tampered, wrong key or wrong field)');
     }
+  }
+
+  /**
+   * Streaming encryption of a whole file holding personal data (uploaded rosters). The stored file is
+   * `FILE_MAGIC` ‖ iv[12] ‖ ciphertext ‖ tag[16]; write `header`, pipe the content through `cipher`,
+   * then append `cipher.getAuthTag()`. The context (e.g. 'roster_file:42') is bound as associated data.
+   */
+  fileEncryptor(context: PiiContext): { header: Buffer; cipher: CipherGCM } {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.fileKey, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    return { header: Buffer.concat([FILE_MAGIC, iv]), cipher };
+  }
+
+  /** The decipher for a file written through fileEncryptor, given its header and trailing tag. */
+  fileDecryptor(header: Buffer, tag: Buffer, context: PiiContext): DecipherGCM {
+    if (header.length !== FILE_HEADER_BYTES || !header.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) {
+      throw new PiiCryptoError('not an encrypted Huimin file');
+    }
+    const decipher = createDecipheriv('aes-256-gcm', this.fileKey, header.subarray(FILE_MAGIC.length), { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(tag);
+    return decipher;
   }
 
   /** Keyed HMAC-SHA256 (hex, 64 chars) for equality lookups; the context keeps fields apart. */

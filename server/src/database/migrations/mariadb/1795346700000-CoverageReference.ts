@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Reference data from the rules engine (MariaDB/MySQL): insurer.code (the engine's insurer id),
- * district.scheme_id (the scheme whose area the district is), identity.confirmed_on (roster confirmation
+ * district.scheme_id (the scheme whose area the district is). identity.confirmed_on comes from 1795346600000-RosterImports
  * date). Same change as ../sqlite/1795346700000-CoverageReference.ts.
  */
 export class CoverageReference1795346700000 implements MigrationInterface {
@@ -13,11 +13,9 @@ export class CoverageReference1795346700000 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX \`uq_insurer_code\` ON \`insurer\` (\`code\`)`);
     await queryRunner.query(`ALTER TABLE \`district\` ADD \`scheme_id\` varchar(64) NULL`);
     await queryRunner.query(`CREATE INDEX \`ix_district_scheme\` ON \`district\` (\`scheme_id\`)`);
-    await queryRunner.query(`ALTER TABLE \`identity\` ADD \`confirmed_on\` date NULL`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE \`identity\` DROP COLUMN \`confirmed_on\``);
     await queryRunner.query(`DROP INDEX \`ix_district_scheme\` ON \`district\``);
     await queryRunner.query(`ALTER TABLE \`district\` DROP COLUMN \`scheme_id\``);
     await queryRunner.query(`DROP INDEX \`uq_insurer_code\` ON \`insurer\``);

@@ -1,6 +1,12 @@
 import { InitialSchema1795346400000 } from './1795346400000-InitialSchema';
 import { AuthSessionsProxies1795346500000 } from './1795346500000-AuthSessionsProxies';
+import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
-export const SQLITE_MIGRATIONS: Function[] = [InitialSchema1795346400000, AuthSessionsProxies1795346500000, CoverageReference1795346700000];
+export const SQLITE_MIGRATIONS: Function[] = [
+  InitialSchema1795346400000,
+  AuthSessionsProxies1795346500000,
+  RosterImports1795346600000,
+  CoverageReference1795346700000,
+];
