@@ -89,6 +89,23 @@ describe('demo seed', () => {
     expect(elderly.enrolments[0].status).toBe('active');
   });
 
+  it('the elderly person\'s caseworker acts for her (paper consent), signed in with the demo password', async () => {
+    t.app.get(Clock).setToday('2026-11-22');
+    const elderly = await t.dataSource.getRepository(AppUser).findOneByOrFail({ wechatOpenid: DEMO_OPENIDS.elderly });
+    const login = async (username: string) =>
+      (await request(t.app.getHttpServer()).post('/api/auth/staff/login').send({ username, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+    const cw = await login('cw-jincheng');
+    const r = await request(t.app.getHttpServer())
+      .get('/api/me/coverage')
+      .set('Authorization', `Bearer ${cw}`)
+      .set('X-Act-For', String(elderly.personId))
+      .expect(200);
+    expect(r.body.person.age).toBe(85);
+    // Another city's caseworker has no grant: not found.
+    const other = await login('cw-chongqing');
+    await request(t.app.getHttpServer()).get('/api/me/coverage').set('Authorization', `Bearer ${other}`).set('X-Act-For', String(elderly.personId)).expect(404);
+  });
+
   it('estimates for the showcase people from their stored facts', async () => {
     const u = await t.dataSource.getRepository(AppUser).findOneByOrFail({ wechatOpenid: DEMO_OPENIDS.jincheng });
     const r = await request(t.app.getHttpServer())

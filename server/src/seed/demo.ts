@@ -1,3 +1,4 @@
+import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -205,8 +206,16 @@ export class DemoSeedService {
       await users$.insert({ role: 'beneficiary', wechatOpenid: openid, personId: personIdByKey.get(key)!, active: true });
       users++;
     }
-    // TODO(proxy): the elderly person (DEMO_OPENIDS.elderly, 李秀英, 85, 泽州县) gets cw-jincheng as a consented
-    // proxy once proxy_grant exists (sign-in work); add the grant here then.
+    // The elderly person (李秀英, 85, 泽州县) consented on paper that her caseworker cw-jincheng acts for her.
+    const caseworker = await users$.findOneByOrFail({ username: 'cw-jincheng' });
+    await m.getRepository(ProxyGrant).insert({
+      personId: personIdByKey.get('elderly')!,
+      granteeUserId: caseworker.id,
+      relation: 'caseworker',
+      consentMethod: 'paper',
+      consentedAt: new Date('2026-01-05T10:00:00+08:00'),
+      createdByUserId: caseworker.id,
+    });
     return { people: plan.length, users };
   }
 }
