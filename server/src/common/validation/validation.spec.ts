@@ -57,4 +57,14 @@ describe('global validation pipe', () => {
     });
     expect((body as { errors: unknown[] }).errors).toHaveLength(4);
   });
+
+  it('refuses __proto__ and constructor keys (which class-transformer would drop unseen) with the other unknown fields', async () => {
+    const value = JSON.parse('{"name":"张三","age":30,"members":[{"name":"李四","constructor":{}}],"role":"admin","__proto__":{"isAdmin":true}}');
+    const body = await errorsOf(value);
+    expect((body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['__proto__', 'members[0].constructor', 'role']);
+    // alone, too (the rest of the body being valid)
+    const alone = await errorsOf(JSON.parse('{"name":"张三","age":30,"members":[],"__proto__":{"isAdmin":true}}'));
+    expect(alone).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: '__proto__', message: '不认识这个字段，请勿提交' }] });
+    expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
 });

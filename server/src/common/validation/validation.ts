@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 
 export interface FieldError {
@@ -76,9 +76,44 @@ export class ValidationFailedException extends BadRequestException {
   }
 }
 
+/**
+ * Keys class-transformer drops without a word (its prototype-pollution guard), so the whitelist never sees
+ * them and `{"role": …, "__proto__": {…}}` would pass as if the key were not there. Refused like any other
+ * unknown field, at any depth.
+ */
+const SILENTLY_DROPPED_KEYS = new Set(['__proto__', 'constructor']);
+const MAX_DEPTH = 32;
+
+export function droppedKeyErrors(value: unknown, parent = '', depth = 0): FieldError[] {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return [];
+  const out: FieldError[] = [];
+  for (const key of Object.keys(value)) {
+    const field = childPath(parent, key);
+    if (SILENTLY_DROPPED_KEYS.has(key)) out.push({ field, message: CONSTRAINT_MESSAGES.whitelistValidation });
+    else out.push(...droppedKeyErrors((value as Record<string, unknown>)[key], field, depth + 1));
+  }
+  return out;
+}
+
+/** ValidationPipe that also refuses the keys class-transformer would drop unseen, in one 400 with the rest. */
+class HouseValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const dropped = metadata.type === 'body' || metadata.type === 'query' ? droppedKeyErrors(value) : [];
+    let out: unknown;
+    try {
+      out = await super.transform(value, metadata);
+    } catch (e) {
+      if (dropped.length && e instanceof ValidationFailedException) throw new ValidationFailedException([...e.errors, ...dropped]);
+      throw e;
+    }
+    if (dropped.length) throw new ValidationFailedException(dropped);
+    return out;
+  }
+}
+
 /** The global pipe: unknown fields refused, payloads transformed to DTO classes, nested objects validated. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new HouseValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

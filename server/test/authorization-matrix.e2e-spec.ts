@@ -1,0 +1,541 @@
+/**
+ * The authorization matrix over every route of the running app, and mass-assignment checks.
+ *
+ * World (on the reference seed, "today" 2025-06-01): districts X = 渝北区 (中国人寿) and Y = 渝中区 (安诚), two
+ * Chongqing districts with different insurers; beneficiaries A (person in X) and B (person in Y) with bound
+ * users; caseworkers CX and CY; an adjuster of X's insurer (sees X, not Y); finance; admin; per side one
+ * proxy grant and one validated roster import.
+ *
+ * The routes are read from the Express router of the app itself: a route under /api with no entry in ROUTES
+ * fails the test (and an entry for a route that no longer exists does too). Every route is called by every
+ * caller, aimed at side X's records and at side Y's; the outcome class is checked: anonymous → 401 on every
+ * non-public route, a role the route does not admit → 403, the other side's record → 404 (with none of its
+ * data in the body), one's own → 2xx or a 4xx business/validation answer (never 401/403/404).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { makeIdNumber } from '@huimin/shared';
+import { ProxyGrant } from '../src/auth/entities/proxy-grant.entity';
+import { District } from '../src/geo/district.entity';
+import { RostersService } from '../src/rosters/rosters.service';
+import { AppUser, type Role } from '../src/users/app-user.entity';
+import { UserDistrict } from '../src/users/user-district.entity';
+import { AuthTestContext, makeStaff, startAuthApp } from './support/auth-fixtures';
+import { bearer } from './support/auth';
+import { district, enrol, person } from './support/fixtures';
+import { DIALECT } from './support/test-db';
+
+jest.setTimeout(120_000);
+
+type Side = 'X' | 'Y';
+type CallerId = 'anon' | 'A' | 'B' | 'CX' | 'CY' | 'ADJ' | 'FIN' | 'ADM' | 'AasB';
+const CALLERS: CallerId[] = ['anon', 'A', 'B', 'CX', 'CY', 'ADJ', 'FIN', 'ADM', 'AasB'];
+const SIDES: Side[] = ['X', 'Y'];
+const other = (s: Side): Side => (s === 'X' ? 'Y' : 'X');
+
+/** What a cell must answer. `ok`: 2xx or a business/validation 4xx (400, 409, 422), never 401/403/404. */
+type Outcome = 'public' | 401 | 403 | 404 | 'ok';
+
+interface Caller {
+  id: CallerId;
+  role: Role | null;
+  /** The side whose records are the caller's own; null for callers who see everything (finance, admin). */
+  side: Side | null;
+}
+
+interface Req {
+  method: 'get' | 'post';
+  path: string;
+  query?: Record<string, string>;
+  body?: object;
+  multipart?: { fields: Record<string, string>; file: Buffer; name: string };
+}
+
+interface RouteSpec {
+  /** 'public', any signed-in caller, or the roles the route admits. */
+  access: 'public' | 'signed-in' | Role[];
+  /** Whether the request names a record of a side (path id, personId, districtId); else one call per caller. */
+  scoped: boolean;
+  build(side: Side, caller: Caller): Req | Promise<Req>;
+  /** Exceptions to the general rule, with the reason in the table below. */
+  override?(caller: Caller, side: Side): Outcome | undefined;
+}
+
+interface SideRecords {
+  district: District;
+  person: { id: number; idNumber: string; name: string; phone: string };
+  userId: number;
+  grantId: number;
+  importId: number;
+}
+
+describe(`authorization matrix (${DIALECT})`, () => {
+  let c: AuthTestContext;
+  let app: INestApplication;
+  let ds: DataSource;
+  const w = {} as {
+    X: SideRecords;
+    Y: SideRecords;
+    users: Record<'CX' | 'CY' | 'ADJ' | 'FIN' | 'ADM' | 'C', number>;
+    adjusterDistrictIds: number[];
+    helperPersonId: number;
+    staffLogin: { username: string; password: string };
+  };
+  let seq = 0;
+
+  const http = () => request(app.getHttpServer());
+
+  const callers: Record<CallerId, Caller> = {
+    anon: { id: 'anon', role: null, side: null },
+    A: { id: 'A', role: 'beneficiary', side: 'X' },
+    B: { id: 'B', role: 'beneficiary', side: 'Y' },
+    CX: { id: 'CX', role: 'caseworker', side: 'X' },
+    CY: { id: 'CY', role: 'caseworker', side: 'Y' },
+    ADJ: { id: 'ADJ', role: 'adjuster', side: 'X' },
+    FIN: { id: 'FIN', role: 'finance', side: null },
+    ADM: { id: 'ADM', role: 'admin', side: null },
+    AasB: { id: 'AasB', role: 'beneficiary', side: 'X' },
+  };
+
+  /** Request headers for a caller: a fresh token each time (so logout in one cell cannot affect another). */
+  function headers(id: CallerId): Record<string, string> {
+    switch (id) {
+      case 'anon':
+        return {};
+      case 'A':
+        return { Authorization: bearer(app, { userId: w.X.userId, role: 'beneficiary', personId: w.X.person.id }) };
+      case 'B':
+        return { Authorization: bearer(app, { userId: w.Y.userId, role: 'beneficiary', personId: w.Y.person.id }) };
+      case 'AasB':
+        return { ...headers('A'), 'X-Act-For': String(w.Y.person.id) };
+      case 'CX':
+        return { Authorization: bearer(app, { userId: w.users.CX, role: 'caseworker', districtIds: [w.X.district.id] }) };
+      case 'CY':
+        return { Authorization: bearer(app, { userId: w.users.CY, role: 'caseworker', districtIds: [w.Y.district.id] }) };
+      case 'ADJ':
+        return { Authorization: bearer(app, { userId: w.users.ADJ, role: 'adjuster', districtIds: w.adjusterDistrictIds }) };
+      case 'FIN':
+        return { Authorization: bearer(app, { userId: w.users.FIN, role: 'finance' }) };
+      case 'ADM':
+        return { Authorization: bearer(app, { userId: w.users.ADM, role: 'admin' }) };
+    }
+  }
+
+  function send(r: Req, h: Record<string, string>) {
+    let q = http()[r.method](r.path);
+    for (const [k, v] of Object.entries(h)) q = q.set(k, v);
+    if (r.query) q = q.query(r.query);
+    if (r.multipart) {
+      for (const [k, v] of Object.entries(r.multipart.fields)) q = q.field(k, v);
+      return q.attach('file', r.multipart.file, r.multipart.name);
+    }
+    if (r.body !== undefined) return q.send(r.body);
+    return q;
+  }
+
+  /** A roster file for a side: two people of that district (the engine checks region, birth date, check digit). */
+  function rosterCsv(side: Side): Buffer {
+    const region = side === 'X' ? '500112' : '500103';
+    const county = w[side].district.name;
+    const rows = [0, 1].map((i) => `${i ? '钱文静' : '孙立新'},${makeIdNumber(region, `1958-0${i + 3}-1${i}`, 300 + seq++)},dibao,${county},2024-01-01`);
+    return Buffer.from(['姓名,身份证号,身份类别,区县,有效期起', ...rows].join('\n') + '\n', 'utf8');
+  }
+
+  /** A fresh invite from the helper beneficiary C (in X): redeeming it is the caller's own business. */
+  async function freshInviteCode(): Promise<string> {
+    const r = await http()
+      .post('/api/me/proxy-invites')
+      .set('Authorization', bearer(app, { userId: w.users.C, role: 'beneficiary', personId: w.helperPersonId }))
+      .send({ relation: 'child' });
+    if (r.status !== 201) throw new Error(`invite: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.code as string;
+  }
+
+  const estimateBody = (personId: number) => ({
+    schemeId: 'cq-hmjkb',
+    benefitId: 'accident_medical',
+    incidentDate: '2025-05-10',
+    facts: { selfPayInScope: '800.00' },
+    personId,
+  });
+
+  /**
+   * Every route the app serves under /api. Keys are `METHOD path` exactly as Express registers them.
+   * /api/docs* (Swagger UI and the OpenAPI document) is public by the prefix rule in `specFor`.
+   */
+  const ROUTES: Record<string, RouteSpec> = {
+    'GET /api/health': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/health' }) },
+    'GET /api/schemes': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/schemes' }) },
+    'GET /api/schemes/:id': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/schemes/cq-hmjkb' }) },
+    'POST /api/auth/wechat/login': {
+      access: 'public',
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/auth/wechat/login', body: { code: `ok-matrix-${++seq}` } }),
+    },
+    'POST /api/auth/dev-login': {
+      access: 'public', // answers 404 unless DEV_LOGIN is on (it is off here)
+      scoped: false,
+      build: (side) => ({ method: 'post', path: '/api/auth/dev-login', body: { personId: w[side].person.id } }),
+    },
+    'POST /api/auth/staff/login': {
+      access: 'public',
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/auth/staff/login', body: w.staffLogin }),
+    },
+    'POST /api/auth/refresh': {
+      access: 'public',
+      scoped: false,
+      build: async () => {
+        const login = await http().post('/api/auth/wechat/login').send({ code: `ok-matrix-${++seq}` });
+        return { method: 'post', path: '/api/auth/refresh', body: { refreshToken: login.body.refreshToken } };
+      },
+    },
+    'POST /api/auth/bind': {
+      access: ['beneficiary'], // A and B are bound already: 409 ALREADY_BOUND
+      scoped: false,
+      build: (side) => ({ method: 'post', path: '/api/auth/bind', body: { name: w[side].person.name, idNumber: w[side].person.idNumber } }),
+    },
+    'POST /api/auth/logout': { access: 'signed-in', scoped: false, build: () => ({ method: 'post', path: '/api/auth/logout' }) },
+    'GET /api/me': { access: 'signed-in', scoped: false, build: () => ({ method: 'get', path: '/api/me' }) },
+    'GET /api/me/proxies': { access: 'signed-in', scoped: false, build: () => ({ method: 'get', path: '/api/me/proxies' }) },
+    'GET /api/me/coverage': {
+      access: ['beneficiary'], // staff not acting for anyone: 403 from the service
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/me/coverage' }),
+    },
+    'POST /api/me/proxy-invites': {
+      access: ['beneficiary'],
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/me/proxy-invites', body: { relation: 'spouse' } }),
+    },
+    'POST /api/proxy-invites/redeem': {
+      access: ['beneficiary'],
+      scoped: false,
+      build: async () => ({ method: 'post', path: '/api/proxy-invites/redeem', body: { code: await freshInviteCode() } }),
+    },
+    'POST /api/proxies': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: '/api/proxies', body: { personId: w[side].person.id, relation: 'caseworker', consentedOn: '2025-01-01' } }),
+    },
+    'GET /api/proxies': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: '/api/proxies', query: { personId: String(w[side].person.id) } }),
+    },
+    'POST /api/proxies/:id/revoke': {
+      access: 'signed-in',
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/proxies/${w[side].grantId}/revoke` }),
+      // Only the grantor, the grantee, the person's caseworkers and admins may revoke: to an adjuster or
+      // finance a grant is not theirs on either side (404, not 403: the route is open to every role).
+      override: (caller) => (caller.role === 'adjuster' || caller.role === 'finance' ? 404 : undefined),
+    },
+    'GET /api/people/:id': {
+      access: ['caseworker', 'adjuster', 'finance', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/people/${w[side].person.id}` }),
+    },
+    'GET /api/people/:id/pii': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/people/${w[side].person.id}/pii`, query: { field: 'idNumber' } }),
+    },
+    'POST /api/estimates': {
+      access: ['beneficiary', 'caseworker', 'adjuster'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: '/api/estimates', body: estimateBody(w[side].person.id) }),
+    },
+    'POST /api/rosters': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({
+        method: 'post',
+        path: '/api/rosters',
+        multipart: { fields: { schemeId: 'cq-hmjkb', districtId: String(w[side].district.id), month: '2025-03', mode: 'delta' }, file: rosterCsv(side), name: 'roster.csv' },
+      }),
+    },
+    'GET /api/rosters/:id': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/rosters/${w[side].importId}` }),
+    },
+    'GET /api/rosters/:id/rows': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/rosters/${w[side].importId}/rows`, query: { pageSize: '10' } }),
+    },
+    'GET /api/rosters/:id/report.xlsx': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/rosters/${w[side].importId}/report.xlsx` }),
+    },
+    'POST /api/rosters/:id/apply': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/rosters/${w[side].importId}/apply` }),
+    },
+  };
+
+  const DOCS: RouteSpec = { access: 'public', scoped: false, build: () => ({ method: 'get', path: '' }) };
+
+  /** The entry for a registered route: docs by prefix, everything else by its exact key. */
+  function specFor(key: string): RouteSpec | undefined {
+    const [method, path] = key.split(' ');
+    if (method === 'GET' && (path === '/api/docs' || path.startsWith('/api/docs/') || path.startsWith('/api/docs-'))) {
+      return { ...DOCS, build: () => ({ method: 'get', path }) };
+    }
+    return ROUTES[key];
+  }
+
+  /** Every route Express knows under /api, as `METHOD path`. */
+  function registeredRoutes(): string[] {
+    const express = app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
+    const stack = (express.router ?? express._router)!.stack as { route?: { path: string | string[]; methods: Record<string, boolean> } }[];
+    const out = new Set<string>();
+    for (const layer of stack) {
+      if (!layer.route) continue;
+      for (const path of ([] as string[]).concat(layer.route.path)) {
+        if (path !== '/api' && !path.startsWith('/api/')) continue;
+        for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.add(`${m.toUpperCase()} ${path}`);
+      }
+    }
+    return [...out].sort();
+  }
+
+  /** The rule, then the route's documented exceptions. */
+  function expected(spec: RouteSpec, caller: Caller, side: Side): Outcome {
+    if (spec.access === 'public') return 'public';
+    if (caller.role === null) return 401;
+    if (Array.isArray(spec.access) && !spec.access.includes(caller.role)) return 403;
+    if (caller.id === 'AasB') return 404; // acting for someone without a grant: as if they did not exist
+    const o = spec.override?.(caller, side);
+    if (o !== undefined) return o;
+    if (!spec.scoped || caller.side === null) return 'ok';
+    return side === caller.side ? 'ok' : 404;
+  }
+
+  function matches(want: Outcome, status: number): boolean {
+    switch (want) {
+      case 'public':
+        return status < 500 && status !== 403;
+      case 'ok':
+        return (status >= 200 && status < 300) || status === 400 || status === 409 || status === 422;
+      default:
+        return status === want;
+    }
+  }
+
+  beforeAll(async () => {
+    c = await startAuthApp();
+    app = c.app;
+    ds = c.ds;
+    c.clock.setToday('2025-06-01');
+    const X = await district(ds, 'cq-hmjkb', '渝北区');
+    const Y = await district(ds, 'cq-hmjkb', '渝中区');
+    expect(X.insurerId).not.toBe(Y.insurerId);
+
+    const users = ds.getRepository(AppUser);
+    const user = async (u: Partial<AppUser>) => (await users.save(users.create({ active: true, ...u }))).id;
+    const sideOf = async (d: District, name: string, region: string, birth: string, phone: string): Promise<SideRecords> => {
+      const p = await person(ds, c.pii, { name, birthDate: birth, districtId: d.id, regionCode: region, phone, flags: { medical_insurance_years: [2025] }, identities: [{ code: 'dibao', validFrom: '2024-01-01' }] });
+      await enrol(ds, { personId: p.id, schemeId: 'cq-hmjkb', year: 2025, coverStart: '2025-01-01', coverEnd: '2025-12-31', insurerId: d.insurerId!, premium: '120.00' });
+      const userId = await user({ role: 'beneficiary', personId: p.id, wechatOpenid: `matrix-${name}` });
+      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0 };
+    };
+    w.X = await sideOf(X, '欧阳甲子', '500112', '1950-04-03', '13911110001');
+    w.Y = await sideOf(Y, '司马乙丑', '500103', '1952-08-09', '13922220002');
+    const helper = await person(ds, c.pii, { name: '诸葛丙寅', birthDate: '1960-01-01', districtId: X.id, regionCode: '500112' });
+    w.helperPersonId = helper.id;
+    w.users = {
+      CX: await user({ role: 'caseworker', username: 'matrix-cw-x' }),
+      CY: await user({ role: 'caseworker', username: 'matrix-cw-y' }),
+      ADJ: await user({ role: 'adjuster', username: 'matrix-adjuster', insurerId: X.insurerId }),
+      FIN: await user({ role: 'finance', username: 'matrix-finance' }),
+      ADM: await user({ role: 'admin', username: 'matrix-admin' }),
+      C: await user({ role: 'beneficiary', personId: helper.id, wechatOpenid: 'matrix-helper' }),
+    };
+    await ds.getRepository(UserDistrict).insert([
+      { userId: w.users.CX, districtId: X.id },
+      { userId: w.users.CY, districtId: Y.id },
+    ]);
+    w.adjusterDistrictIds = (await ds.getRepository(District).find({ where: { insurerId: X.insurerId! }, select: { id: true } })).map((d) => d.id);
+    expect(w.adjusterDistrictIds).toContain(X.id);
+    expect(w.adjusterDistrictIds).not.toContain(Y.id);
+    w.staffLogin = { username: 'matrix-login', password: 'Matrix-login-2026!' };
+    await makeStaff(ds, { role: 'finance', ...w.staffLogin });
+
+    // One proxy grant per side (paper consent: the person's caseworker acts for them).
+    for (const [side, cw] of [['X', w.users.CX], ['Y', w.users.CY]] as const) {
+      const g = await ds.getRepository(ProxyGrant).insert({
+        personId: w[side].person.id, granteeUserId: cw, relation: 'caseworker', consentMethod: 'paper',
+        consentedAt: new Date('2025-01-01T00:00:00+08:00'), createdByUserId: cw, revokedAt: null, revokedByUserId: null,
+      });
+      w[side].grantId = g.identifiers[0].id as number;
+    }
+    // One validated roster import per side, uploaded by an admin.
+    for (const side of SIDES) {
+      const r = await send(ROUTES['POST /api/rosters'].build(side, callers.ADM) as Req, headers('ADM'));
+      expect(r.status).toBe(202);
+      w[side].importId = r.body.id;
+    }
+    await app.get(RostersService).idle();
+    for (const side of SIDES) {
+      const r = await http().get(`/api/rosters/${w[side].importId}`).set(headers('ADM')).expect(200);
+      expect(r.body.status).toBe('validated');
+    }
+  });
+
+  afterAll(async () => {
+    if (app) await app.get(RostersService).idle();
+    await c?.close();
+  });
+
+  it('has an entry for every route the app serves under /api, and no entry for a route it does not serve', () => {
+    const routes = registeredRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.filter((k) => !specFor(k))).toEqual([]);
+    expect(Object.keys(ROUTES).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it('answers every route × caller × side as the rules say: 0 unexpected successes', async () => {
+    const secrets = (s: Side) => [w[s].person.name, w[s].person.idNumber, w[s].person.phone];
+    const routes = registeredRoutes();
+    const table: string[][] = [];
+    const failures: string[] = [];
+    let cells = 0;
+    let unexpectedSuccesses = 0;
+
+    for (const key of routes) {
+      const spec = specFor(key)!;
+      const row = [key];
+      for (const id of CALLERS) {
+        const caller = callers[id];
+        const sides: Side[] = spec.scoped ? SIDES : [caller.side ?? 'X'];
+        const shown: string[] = [];
+        for (const side of sides) {
+          const want = expected(spec, caller, side);
+          const r = await send(await spec.build(side, caller), headers(id));
+          cells++;
+          const ok = matches(want, r.status);
+          const success = r.status >= 200 && r.status < 300;
+          const problems: string[] = [];
+          if (!ok) problems.push(`expected ${want}, got ${r.status} ${r.text.slice(0, 200)}`);
+          if (success && (want === 401 || want === 403 || want === 404)) unexpectedSuccesses++;
+          // Never a word of a person the caller may not see: in refusals, nor anywhere for scoped callers.
+          const text = r.text ?? '';
+          const hidden: Side[] = id === 'anon' ? [...SIDES] : caller.side === null ? [] : [other(caller.side)];
+          if (want === 401 || want === 403 || want === 404) hidden.push(side);
+          for (const s of new Set(hidden)) {
+            for (const secret of secrets(s)) if (text.includes(secret)) problems.push(`body shows ${s}'s data (${secret.slice(0, 2)}…)`);
+          }
+          if (problems.length) failures.push(`${key} as ${id} on ${side}: ${problems.join('; ')}`);
+          shown.push(`${r.status}${problems.length ? '!' : ''}`);
+        }
+        row.push(shown.join('/'));
+      }
+      table.push(row);
+    }
+
+    const header = ['route (X/Y when scoped)', ...CALLERS];
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+    const line = (r: string[]) => r.map((v, i) => v.padEnd(widths[i])).join(' ');
+    console.log(
+      [
+        `authorization matrix (${DIALECT}): ${routes.length} routes × ${CALLERS.length} callers = ${cells} requests, ` +
+          `${unexpectedSuccesses} unexpected successes, ${failures.length} mismatches ('!' marks one)`,
+        line(header),
+        ...table.map(line),
+      ].join('\n'),
+    );
+    expect(failures).toEqual([]);
+    expect(unexpectedSuccesses).toBe(0);
+  });
+
+  // ------------------------------------------------------------------ mass assignment
+
+  /**
+   * Every POST/PUT/PATCH route: its valid body and the caller that may send it, or null when it takes no body
+   * (nothing to assign). A new write route without an entry fails the first test below.
+   */
+  const MASS: Record<string, { caller: CallerId; build(): Req | Promise<Req> } | null> = {
+    'POST /api/auth/wechat/login': { caller: 'anon', build: () => ROUTES['POST /api/auth/wechat/login'].build('X', callers.anon) },
+    'POST /api/auth/dev-login': { caller: 'anon', build: () => ROUTES['POST /api/auth/dev-login'].build('X', callers.anon) },
+    'POST /api/auth/staff/login': { caller: 'anon', build: () => ROUTES['POST /api/auth/staff/login'].build('X', callers.anon) },
+    'POST /api/auth/refresh': { caller: 'anon', build: () => ROUTES['POST /api/auth/refresh'].build('X', callers.anon) },
+    'POST /api/auth/bind': {
+      caller: 'anon', // an unbound WeChat user: see below
+      build: () => ({ method: 'post', path: '/api/auth/bind', body: { name: w.X.person.name, idNumber: w.X.person.idNumber } }),
+    },
+    'POST /api/me/proxy-invites': { caller: 'A', build: () => ROUTES['POST /api/me/proxy-invites'].build('X', callers.A) },
+    'POST /api/proxy-invites/redeem': { caller: 'B', build: () => ROUTES['POST /api/proxy-invites/redeem'].build('Y', callers.B) },
+    'POST /api/proxies': { caller: 'CX', build: () => ROUTES['POST /api/proxies'].build('X', callers.CX) },
+    'POST /api/estimates': { caller: 'A', build: () => ROUTES['POST /api/estimates'].build('X', callers.A) },
+    'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
+    'POST /api/auth/logout': null,
+    'POST /api/proxies/:id/revoke': null,
+    'POST /api/rosters/:id/apply': null,
+  };
+
+  const WRITTEN_TABLES = [
+    'app_user', 'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'audit_event',
+    'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
+  ];
+  async function snapshot(): Promise<Record<string, number>> {
+    await app.get(RostersService).idle();
+    const out: Record<string, number> = {};
+    for (const t of WRITTEN_TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${t}\``))[0].n);
+    out['files in DATA_DIR/rosters'] = readdirSync(join(c.config.dataDir, 'rosters')).length;
+    return out;
+  }
+
+  it('has a mass-assignment entry for every POST/PUT/PATCH route', () => {
+    const writes = registeredRoutes().filter((k) => /^(POST|PUT|PATCH) /.test(k));
+    expect(writes.filter((k) => !(k in MASS))).toEqual([]);
+    expect(Object.keys(MASS).filter((k) => !writes.includes(k))).toEqual([]);
+  });
+
+  it('refuses role, districtId, userId, personId, isAdmin and __proto__ beside a valid body: 400 naming each, nothing written', async () => {
+    // An unbound WeChat user for bind (the beneficiaries of the world are bound already).
+    const unbound = await ds.getRepository(AppUser).save(ds.getRepository(AppUser).create({ role: 'beneficiary', wechatOpenid: 'matrix-unbound' }));
+    const headersFor = (k: string, id: CallerId) =>
+      k === 'POST /api/auth/bind' ? { Authorization: bearer(app, { userId: unbound.id, role: 'beneficiary' }) } : headers(id);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [key, entry] of Object.entries(MASS)) {
+      if (!entry) continue;
+      const base = await entry.build();
+      const own = new Set(Object.keys(base.multipart?.fields ?? base.body ?? {}));
+      const extras: Record<string, string | number | boolean> = { role: 'admin', districtId: w.Y.district.id, userId: w.users.ADM, personId: w.Y.person.id, isAdmin: true };
+      for (const k of own) delete extras[k];
+      const expectedFields = [...Object.keys(extras), '__proto__'].sort();
+      const before = await snapshot();
+      let r: request.Response;
+      if (base.multipart) {
+        const fields = { ...base.multipart.fields, ...Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, String(v)])) };
+        let q = http().post(base.path).set(headersFor(key, entry.caller));
+        for (const [k, v] of Object.entries(fields)) q = q.field(k, v);
+        q = q.field('__proto__', 'x');
+        r = await q.attach('file', base.multipart.file, base.multipart.name);
+      } else {
+        // JSON.stringify drops a real prototype, so __proto__ goes in as an own key of the JSON text, as an attacker sends it.
+        const json = JSON.stringify({ ...base.body, ...extras }).replace(/}$/, ',"__proto__":{"isAdmin":true,"role":"admin"}}');
+        r = await http().post(base.path).set(headersFor(key, entry.caller)).set('Content-Type', 'application/json').send(json);
+      }
+      checked++;
+      const after = await snapshot();
+      const fields = ((r.body?.errors ?? []) as { field: string }[]).map((e) => e.field).sort();
+      if (r.status !== 400 || r.body?.code !== 'VALIDATION_FAILED') problems.push(`${key}: ${r.status} ${r.text.slice(0, 200)}`);
+      else if (JSON.stringify(fields) !== JSON.stringify(expectedFields)) problems.push(`${key}: errors name ${fields.join(',')}, expected ${expectedFields.join(',')}`);
+      const changed = Object.keys(before).filter((t) => before[t] !== after[t]);
+      if (changed.length) problems.push(`${key}: wrote ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`);
+      // Nothing reached the prototype of plain objects.
+      if (({} as { isAdmin?: unknown }).isAdmin !== undefined) problems.push(`${key}: Object.prototype polluted`);
+    }
+    expect(checked).toBe(Object.values(MASS).filter(Boolean).length);
+    expect(problems).toEqual([]);
+  });
+});
