@@ -1,3 +1,4 @@
+import { rng } from '../common/rng';
 import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -45,17 +46,6 @@ export const DEMO_STAFF: { username: string; role: Role; schemeId?: string; insu
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢'.split('');
 const GIVEN = '秀英桂兰玉珍凤华建国明德志强红梅丽娟春生永福海燕淑芬文军小平国庆金花长林建华光荣秋菊学军思远子涵雨轩浩然欣怡'.split('');
 
-/** Deterministic PRNG (mulberry32): the same demo people every time. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface PlannedPerson {
   key?: keyof typeof DEMO_OPENIDS;
