@@ -11,6 +11,7 @@ import { EnrolmentModule } from './enrolment/enrolment.module';
 import { EstimatesModule } from './estimates/estimates.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         CommonModule,
+        IdempotencyModule,
         AuthCoreModule,
         AuthModule,
         HealthModule,

@@ -7,6 +7,7 @@ import { ProxyInvite } from '../auth/entities/proxy-invite.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   BindAttempt,
   ProxyGrant,
   ProxyInvite,
+  IdempotencyRecord,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1795346400000 } from './1795346400000-InitialSchema';
 import { AuthSessionsProxies1795346500000 } from './1795346500000-AuthSessionsProxies';
 import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
+import { Idempotency1795346800000 } from './1795346800000-Idempotency';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AuthSessionsProxies1795346500000,
   RosterImports1795346600000,
   CoverageReference1795346700000,
+  Idempotency1795346800000,
 ];

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isRetryableLockError, isUniqueViolation } from '../common/db-errors';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+export interface IdempotentCall {
+  userId: number;
+  /** The operation, e.g. 'claims.report'; a key is unique per user and scope. */
+  scope: string;
+  /** The Idempotency-Key header. */
+  key: string | undefined;
+  /** Everything that makes the request what it is (body and path parameters). */
+  request: unknown;
+}
+
+export interface IdempotentResult<T> {
+  /** True when this is a replay: nothing new was created, `body` is the first response. */
+  replayed: boolean;
+  status: number;
+  body: T;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,100}$/;
+
+/** Stable JSON: object keys sorted, so {a,b} and {b,a} are the same request. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+/** Checks the header before any work: present, 8–100 characters of [A-Za-z0-9_-:.]. */
+export function requireIdempotencyKey(key: string | undefined): string {
+  if (!key || !KEY_PATTERN.test(key)) {
+    throw new BadRequestException({
+      statusCode: 400,
+      code: 'IDEMPOTENCY_KEY_REQUIRED',
+      message: '请求缺少有效的防重复编号（Idempotency-Key），请刷新页面后重新提交',
+      errors: [{ field: 'Idempotency-Key', message: '应为 8–100 位字母、数字或 - _ : .' }],
+    });
+  }
+  return key;
+}
+
+/**
+ * Runs `work` in one transaction together with recording its response under the caller's key.
+ * A second request with the same key — sent again after a lost reply, or at the same moment — gets the
+ * first response and creates nothing; the same key with a different request is refused (422).
+ * If `work` throws, nothing is recorded and the key may be used again.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async run<T>(
+    call: IdempotentCall,
+    work: (manager: EntityManager) => Promise<{ status?: number; body: T }>,
+  ): Promise<IdempotentResult<T>> {
+    const key = requireIdempotencyKey(call.key);
+    const requestHash = createHash('sha256').update(canonicalJson(call.request)).digest('hex');
+    const where = { userId: call.userId, scope: call.scope, idemKey: key };
+
+    const earlier = await this.find(where);
+    if (earlier) return this.replay<T>(earlier, requestHash);
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.ds.transaction(async (m) => {
+          // Claim the key first: a concurrent twin blocks here (MariaDB) until we commit, then fails as a duplicate.
+          const inserted = await m.getRepository(IdempotencyRecord).insert({ ...where, requestHash, responseStatus: 0, responseBody: '' });
+          const id = inserted.identifiers[0].id as number;
+          const { status = 201, body } = await work(m);
+          await m.getRepository(IdempotencyRecord).update({ id }, { responseStatus: status, responseBody: JSON.stringify(body) });
+          return { replayed: false, status, body };
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) {
+          const twin = await this.find(where);
+          if (twin) return this.replay<T>(twin, requestHash);
+        }
+        if (isRetryableLockError(e) && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  private find(where: Pick<IdempotencyRecord, 'userId' | 'scope' | 'idemKey'>): Promise<IdempotencyRecord | null> {
+    return this.ds.getRepository(IdempotencyRecord).findOneBy(where);
+  }
+
+  private replay<T>(rec: IdempotencyRecord, requestHash: string): IdempotentResult<T> {
+    if (rec.requestHash !== requestHash) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: '这个防重复编号已用于另一份不同的提交，请刷新页面后重新提交',
+      });
+    }
+    return { replayed: true, status: rec.responseStatus, body: JSON.parse(rec.responseBody) as T };
+  }
+}
