@@ -73,6 +73,9 @@ interface SideRecords {
   importId: number;
   claimId: number;
   claimDocumentId: string;
+  disputeClaimId: number;
+  disputeId: number;
+  alertId: number;
 }
 
 describe(`authorization matrix (${DIALECT})`, () => {
@@ -166,6 +169,9 @@ describe(`authorization matrix (${DIALECT})`, () => {
     facts: { selfPayInScope: '800.00' },
     personId,
   });
+
+  const alertsCsv = (side: Side) =>
+    Buffer.from(`身份证号,类型,日期,方案,保障项目,说明,来源编号\n${w[side].person.idNumber},住院,2025-05-10,cq-hmjkb,accident_medical,住院,M-${side}-${seq++}\n`);
 
   const estimateBody = (personId: number) => ({
     schemeId: 'cq-hmjkb',
@@ -287,6 +293,32 @@ describe(`authorization matrix (${DIALECT})`, () => {
       scoped: true,
       build: (side) => ({ method: 'post', path: `/api/claims/${w[side].claimId}/documents/${w[side].claimDocumentId}/review`, body: { status: 'received' } }),
     },
+    'POST /api/claims/:id/disputes': {
+      access: ['beneficiary'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/claims/${w[side].disputeClaimId}/disputes`, body: { reason: '不同意' } }),
+    },
+    'GET /api/disputes': { access: 'signed-in', scoped: false, build: () => ({ method: 'get', path: '/api/disputes' }) },
+    'POST /api/disputes/:id/answer': {
+      access: ['caseworker', 'adjuster'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/disputes/${w[side].disputeId}/answer`, body: { outcome: 'maintained', answer: '维持' } }),
+    },
+    'POST /api/claim-alerts/import': {
+      access: ['caseworker', 'admin'],
+      scoped: false,
+      build: (side) => ({ method: 'post', path: '/api/claim-alerts/import', multipart: { fields: {}, file: alertsCsv(side), name: 'alerts.csv' } }),
+    },
+    'GET /api/claim-alerts': {
+      access: ['beneficiary', 'caseworker', 'adjuster', 'admin'],
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/claim-alerts' }),
+    },
+    'POST /api/claim-alerts/:id/dismiss': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/claim-alerts/${w[side].alertId}/dismiss`, body: { note: '无需理赔' } }),
+    },
     'POST /api/rosters': {
       access: ['caseworker', 'admin'],
       scoped: true,
@@ -382,7 +414,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       const p = await person(ds, c.pii, { name, birthDate: birth, districtId: d.id, regionCode: region, phone, flags: { medical_insurance_years: [2025] }, identities: [{ code: 'dibao', validFrom: '2024-01-01' }] });
       await enrol(ds, { personId: p.id, schemeId: 'cq-hmjkb', year: 2025, coverStart: '2025-01-01', coverEnd: '2025-12-31', insurerId: d.insurerId!, premium: '120.00' });
       const userId = await user({ role: 'beneficiary', personId: p.id, wechatOpenid: `matrix-${name}` });
-      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '' };
+      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', disputeClaimId: 0, disputeId: 0, alertId: 0 };
     };
     w.X = await sideOf(X, '欧阳甲子', '500112', '1950-04-03', '13911110001');
     w.Y = await sideOf(Y, '司马乙丑', '500103', '1952-08-09', '13922220002');
@@ -420,6 +452,20 @@ describe(`authorization matrix (${DIALECT})`, () => {
       if (r.status !== 201) throw new Error(`claim: ${r.status} ${r.text}`);
       w[side].claimId = r.body.id;
       w[side].claimDocumentId = r.body.documents[0].documentId;
+    }
+    // Per side: a rejected claim the beneficiary disputes, and one imported alert.
+    for (const [side, cw, me] of [['X', 'CX', 'A'], ['Y', 'CY', 'B']] as const) {
+      const r = await send({ method: 'post', path: '/api/claims', body: claimBody(w[side].person.id), headers: idem() }, headers(cw));
+      w[side].disputeClaimId = r.body.id;
+      const rej = await send({ method: 'post', path: `/api/claims/${r.body.id}/transitions`, body: { to: 'rejected', reason: '不符合' }, headers: idem() }, headers(cw));
+      if (rej.status !== 200) throw new Error(`reject: ${rej.status} ${rej.text}`);
+      const d = await send({ method: 'post', path: `/api/claims/${r.body.id}/disputes`, body: { reason: '不同意' } }, headers(me));
+      if (d.status !== 201) throw new Error(`dispute: ${d.status} ${d.text}`);
+      w[side].disputeId = d.body.id;
+      const imp = await send({ method: 'post', path: '/api/claim-alerts/import', multipart: { fields: {}, file: alertsCsv(side), name: 'a.csv' } }, headers(cw));
+      if (imp.status !== 201 || imp.body.created !== 1) throw new Error(`alerts: ${imp.status} ${imp.text}`);
+      const list = await send({ method: 'get', path: '/api/claim-alerts' }, headers(cw));
+      w[side].alertId = list.body[0].id;
     }
     // One validated roster import per side, uploaded by an admin.
     for (const side of SIDES) {
@@ -521,6 +567,10 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/estimates': { caller: 'A', build: () => ROUTES['POST /api/estimates'].build('X', callers.A) },
     'POST /api/claims': { caller: 'A', build: () => ROUTES['POST /api/claims'].build('X', callers.A) },
     'POST /api/claims/:id/transitions': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/transitions'].build('X', callers.CX) },
+    'POST /api/claims/:id/disputes': { caller: 'A', build: () => ROUTES['POST /api/claims/:id/disputes'].build('X', callers.A) },
+    'POST /api/disputes/:id/answer': { caller: 'CX', build: () => ROUTES['POST /api/disputes/:id/answer'].build('X', callers.CX) },
+    'POST /api/claim-alerts/import': { caller: 'CX', build: () => ROUTES['POST /api/claim-alerts/import'].build('X', callers.CX) },
+    'POST /api/claim-alerts/:id/dismiss': { caller: 'CX', build: () => ROUTES['POST /api/claim-alerts/:id/dismiss'].build('X', callers.CX) },
     'POST /api/claims/:id/documents/:documentId/review': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/review'].build('X', callers.CX) },
     'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
     'POST /api/auth/logout': null,
@@ -531,7 +581,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
   const WRITTEN_TABLES = [
     'app_user', 'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'audit_event',
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
-    'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage',
+    'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();

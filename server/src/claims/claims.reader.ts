@@ -10,6 +10,8 @@ import { effectivePersonId } from '../coverage/effective-person';
 import type { EstimateResponseDto } from '../estimates/dto/estimate-response.dto';
 import { District } from '../geo/district.entity';
 import { Person } from '../people/person.entity';
+import { ClaimDispute } from './claim-dispute.entity';
+import { disputeView } from './claim-dispute.view';
 import { ClaimDocument } from './claim-document.entity';
 import { ClaimEvent } from './claim-event.entity';
 import { Claim } from './claim.entity';
@@ -78,11 +80,12 @@ export class ClaimsReader {
 
   async detail(user: AuthUser, claimId: number, m: EntityManager = this.ds.manager): Promise<ClaimDetailDto> {
     const c = await this.visibleClaim(user, claimId, m);
-    const [docs, events, district, person] = await Promise.all([
+    const [docs, events, district, person, disputes] = await Promise.all([
       m.getRepository(ClaimDocument).find({ where: { claimId }, order: { position: 'ASC' } }),
       m.getRepository(ClaimEvent).find({ where: { claimId }, order: { id: 'ASC' } }),
       m.getRepository(District).findOne({ where: { id: c.districtId }, select: { id: true, name: true } }),
       m.getRepository(Person).findOne({ where: { id: c.personId }, select: { id: true, name: true } }),
+      m.getRepository(ClaimDispute).find({ where: { claimId }, order: { id: 'ASC' } }),
     ]);
     const staff = user.role !== 'beneficiary';
     const actor = actorOf(user.role);
@@ -133,6 +136,8 @@ export class ClaimsReader {
             ...(t.recordsAmount ? { recordsAmount: true } : {}),
           }))
         : [],
+      disputes: disputes.map((d) => disputeView(d, c.claimNo, this.clock.today())),
+      canDispute: user.role === 'beneficiary' && stateInfo(c.state).decided && !disputes.some((d) => d.state === 'open'),
       decidedAt: c.decidedAt ? c.decidedAt.toISOString() : null,
       paidAt: c.paidAt ? c.paidAt.toISOString() : null,
       paymentRef: c.paymentRef,

@@ -39,30 +39,11 @@ import { ClaimDocument } from './claim-document.entity';
 import { ClaimEvent } from './claim-event.entity';
 import { ClaimEventMessage, ClaimEventsBus } from './claim-events.bus';
 import { Claim, ClaimSource } from './claim.entity';
+import { actorOf, actorRoleOf } from './claim-actors';
+import { ClaimFollowupsService } from './claim-followups.service';
 import { ClaimsReader } from './claims.reader';
 import type { ReportClaimDto, ReviewDocumentDto, TransitionClaimDto } from './dto/claim-requests.dto';
 import type { ClaimDetailDto } from './dto/claim-response.dto';
-
-/** The engine's actor for a role; admins look but do not decide claims. */
-export function actorOf(user: AuthUser): ClaimActor | null {
-  switch (user.role) {
-    case 'beneficiary':
-      return 'beneficiary';
-    case 'caseworker':
-    case 'adjuster':
-      return 'staff';
-    case 'finance':
-      return 'finance';
-    default:
-      return null;
-  }
-}
-
-/** How a person appears in the history: beneficiary, proxy (acting for them), or the staff role. */
-export function actorRoleOf(user: AuthUser): string {
-  if (user.role === 'beneficiary' && user.actingForPersonId != null && user.actingForPersonId !== user.personId) return 'proxy';
-  return user.role;
-}
 
 function engineToHttp(e: unknown): never {
   if (isEngineError(e)) {
@@ -96,12 +77,14 @@ export class ClaimsService {
     private readonly calendar: WorkCalendar,
     private readonly bus: ClaimEventsBus,
     private readonly reader: ClaimsReader,
+    private readonly followups: ClaimFollowupsService,
   ) {}
 
   // ------------------------------------------------------------------ report
 
   async report(user: AuthUser, dto: ReportClaimDto, key: string | undefined): Promise<IdempotentResult<ClaimDetailDto>> {
-    const { personId, source } = await this.reporter(user, dto.personId);
+    const { personId, source: who } = await this.reporter(user, dto.personId);
+    const source: ClaimSource = dto.alertId !== undefined ? 'proactive' : who;
     const pending: Pending = { events: [] };
     const result = await this.idempotency.run({ userId: user.userId, scope: 'claims.report', key, request: { ...dto, personId } }, async (m) => {
       const claimId = await this.createClaim(m, user, personId, source, dto, pending);
@@ -190,10 +173,11 @@ export class ClaimsService {
     await m.getRepository(ClaimDocument).insert(
       r.documents.map((d, i) => ({ claimId: claim.id, documentId: d.id, name: d.name, note: d.note ?? null, position: i, status: 'missing' as const, reviewNote: null })),
     );
+    if (dto.alertId !== undefined) await this.followups.linkAlert(m, user, dto.alertId, personId, claim.id);
     await this.event(m, pending, claim, user, {
       type: 'reported',
       action: 'report',
-      label: source === 'staff' ? '工作人员代为报案' : source === 'proxy' ? '受托人代为报案' : '报案',
+      label: source === 'proactive' ? '按主动理赔提醒报案' : source === 'staff' ? '工作人员代为报案' : source === 'proxy' ? '受托人代为报案' : '报案',
       fromState: null,
       toState: 'reported',
     });

@@ -4,6 +4,8 @@ import { AuthSession } from '../auth/entities/auth-session.entity';
 import { BindAttempt } from '../auth/entities/bind-attempt.entity';
 import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
 import { ProxyInvite } from '../auth/entities/proxy-invite.entity';
+import { ClaimAlert } from '../claims/claim-alert.entity';
+import { ClaimDispute } from '../claims/claim-dispute.entity';
 import { ClaimDocument } from '../claims/claim-document.entity';
 import { ClaimEvent } from '../claims/claim-event.entity';
 import { Claim } from '../claims/claim.entity';
@@ -43,4 +45,6 @@ export const ENTITIES = [
   Claim,
   ClaimDocument,
   ClaimEvent,
+  ClaimDispute,
+  ClaimAlert,
 ];

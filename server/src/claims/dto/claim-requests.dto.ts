@@ -45,6 +45,12 @@ export class ReportClaimDto {
   @IsInt({ message: '参保人编号应为整数' })
   @Min(1, { message: '参保人编号应为正整数' })
   personId?: number;
+
+  @ApiPropertyOptional({ description: '主动理赔: the reminder this report answers (closed with the report)' })
+  @IsOptional()
+  @IsInt({ message: '提醒编号应为整数' })
+  @Min(1, { message: '提醒编号应为正整数' })
+  alertId?: number;
 }
 
 export class TransitionClaimDto {
@@ -133,4 +139,55 @@ export class ListClaimsQueryDto {
   @IsInt({ message: '每页条数应为整数' })
   @Min(1, { message: '每页至少 1 条' })
   pageSize?: number;
+}
+
+export class RaiseDisputeDto {
+  @ApiProperty({ example: '住院发票都交了，为什么少赔了 500 元？' })
+  @IsString({ message: '请写明对哪一点有异议' })
+  @IsNotEmpty({ message: '请写明对哪一点有异议' })
+  @MaxLength(1000, { message: '异议最多 1000 个字' })
+  reason: string;
+}
+
+export class AnswerDisputeDto {
+  @ApiProperty({ enum: ['maintained', 'revised'], description: 'maintained: 维持原决定; revised: 予以纠正' })
+  @IsIn(['maintained', 'revised'], { message: '请选择“维持原决定”或“予以纠正”' })
+  outcome: 'maintained' | 'revised';
+
+  @ApiProperty({ example: '经核对，500 元为目录外药品费用，不在保障范围内' })
+  @IsString({ message: '请写明答复内容' })
+  @IsNotEmpty({ message: '请写明答复内容' })
+  @MaxLength(1000, { message: '答复最多 1000 个字' })
+  answer: string;
+}
+
+export class DisputesQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'answered'] })
+  @IsOptional()
+  @IsIn(['open', 'answered'], { message: '状态应为 open 或 answered' })
+  state?: 'open' | 'answered';
+}
+
+export class AlertsQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'reported', 'dismissed'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'reported', 'dismissed'], { message: '状态应为 open、reported 或 dismissed' })
+  state?: 'open' | 'reported' | 'dismissed';
+}
+
+export class DismissAlertDto {
+  @ApiProperty({ example: '已核实为门诊检查，不属于住院' })
+  @IsString({ message: '请写明为什么不需要理赔' })
+  @IsNotEmpty({ message: '请写明为什么不需要理赔' })
+  @MaxLength(300, { message: '说明最多 300 个字' })
+  note: string;
+}
+
+/** The alert import takes the file and an optional note on where the list came from; any other field is refused. */
+export class AlertImportDto {
+  @ApiPropertyOptional({ example: '医保住院监测 2026 年 5 月' })
+  @IsOptional()
+  @IsString({ message: '来源说明应为文字' })
+  @MaxLength(100, { message: '来源说明最多 100 个字' })
+  source?: string;
 }

@@ -62,6 +62,25 @@ export class ClaimSummaryDto {
   @ApiProperty() updatedAt: string;
 }
 
+export class ClaimDisputeDto {
+  @ApiProperty() id: number;
+  @ApiProperty() claimId: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) claimNo: string | null;
+  @ApiProperty() personId: number;
+  @ApiProperty() districtId: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: ['open', 'answered'] }) state: string;
+  @ApiProperty({ example: '待答复' }) stateLabel: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) dueDate: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ example: '本系统默认：异议在 10 个工作日内答复，应于 2026-06-03 前答复' }) deadlineNote: string;
+  @ApiPropertyOptional({ nullable: true, enum: ['maintained', 'revised'] }) outcome: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) outcomeLabel: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) answer: string | null;
+  @ApiProperty() raisedAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) answeredAt: string | null;
+}
+
 export class ClaimDetailDto extends ClaimSummaryDto {
   @ApiProperty() insuranceYear: number;
   @ApiPropertyOptional({ nullable: true, type: String }) place: string | null;
@@ -76,6 +95,8 @@ export class ClaimDetailDto extends ClaimSummaryDto {
   @ApiProperty({ type: () => ClaimDeadlineDto }) deadline: ClaimDeadlineDto;
   @ApiProperty({ type: () => ClaimTimelineEntryDto, isArray: true }) timeline: ClaimTimelineEntryDto[];
   @ApiProperty({ type: () => ClaimActionDto, isArray: true, description: 'What the caller may do next' }) actions: ClaimActionDto[];
+  @ApiProperty({ type: () => ClaimDisputeDto, isArray: true, description: 'Objections to the decision and their answers' }) disputes: ClaimDisputeDto[];
+  @ApiProperty({ description: 'The caller may raise a dispute now (decided, none open)' }) canDispute: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) decidedAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) paidAt: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) paymentRef: string | null;
@@ -86,4 +107,37 @@ export class ClaimListDto {
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
+}
+
+export class AlertDto {
+  @ApiProperty() id: number;
+  @ApiProperty() personId: number;
+  @ApiPropertyOptional({ description: 'Staff only' }) personName?: string;
+  @ApiProperty() districtId: number;
+  @ApiProperty() schemeId: string;
+  @ApiProperty() schemeName: string;
+  @ApiProperty() benefitId: string;
+  @ApiProperty() benefitName: string;
+  @ApiProperty({ enum: ['hospitalisation', 'admission', 'death', 'disability', 'other'] }) kind: string;
+  @ApiProperty({ example: '住院' }) kindLabel: string;
+  @ApiProperty() eventDate: string;
+  @ApiProperty() detail: string;
+  @ApiProperty({ enum: ['open', 'reported', 'dismissed'] }) state: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) claimId: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() message: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class AlertImportErrorDto {
+  @ApiProperty() row: number;
+  @ApiProperty() field: string;
+  @ApiProperty() message: string;
+}
+
+export class AlertImportReportDto {
+  @ApiProperty() rows: number;
+  @ApiProperty() created: number;
+  @ApiProperty() duplicates: number;
+  @ApiProperty({ type: () => AlertImportErrorDto, isArray: true }) errors: AlertImportErrorDto[];
 }
