@@ -1,3 +1,4 @@
+import { Attachment } from '../attachments/attachment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthRefreshToken } from '../auth/entities/refresh-token.entity';
 import { AuthSession } from '../auth/entities/auth-session.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ProxyGrant,
   ProxyInvite,
   IdempotencyRecord,
+  Attachment,
 ];

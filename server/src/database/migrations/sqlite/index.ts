@@ -3,6 +3,7 @@ import { AuthSessionsProxies1795346500000 } from './1795346500000-AuthSessionsPr
 import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 import { Idempotency1795346800000 } from './1795346800000-Idempotency';
+import { Attachments1795347000000 } from './1795347000000-Attachments';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   RosterImports1795346600000,
   CoverageReference1795346700000,
   Idempotency1795346800000,
+  Attachments1795347000000,
 ];
