@@ -18,6 +18,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { makeIdNumber } from '@huimin/shared';
+import { image } from '../src/attachments/sample-files';
 import { ProxyGrant } from '../src/auth/entities/proxy-grant.entity';
 import { District } from '../src/geo/district.entity';
 import { RostersService } from '../src/rosters/rosters.service';
@@ -47,12 +48,12 @@ interface Caller {
 }
 
 interface Req {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
+  headers?: Record<string, string>;
   query?: Record<string, string>;
   body?: object;
   multipart?: { fields: Record<string, string>; file: Buffer; name: string };
-  headers?: Record<string, string>;
 }
 
 interface RouteSpec {
@@ -76,6 +77,7 @@ interface SideRecords {
   disputeClaimId: number;
   disputeId: number;
   alertId: number;
+  attachmentId: number;
 }
 
 describe(`authorization matrix (${DIALECT})`, () => {
@@ -89,6 +91,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     adjusterDistrictIds: number[];
     helperPersonId: number;
     staffLogin: { username: string; password: string };
+    jpeg: Buffer;
   };
   let seq = 0;
 
@@ -172,6 +175,19 @@ describe(`authorization matrix (${DIALECT})`, () => {
 
   const alertsCsv = (side: Side) =>
     Buffer.from(`身份证号,类型,日期,方案,保障项目,说明,来源编号\n${w[side].person.idNumber},住院,2025-05-10,cq-hmjkb,accident_medical,住院,M-${side}-${seq++}\n`);
+
+  /** A photo uploaded for a side's person by `by` (who must be allowed to), for routes that use one up. */
+  async function uploadFor(side: Side, by: CallerId): Promise<number> {
+    const r = await send(attachmentUpload(side), headers(by));
+    if (r.status !== 201) throw new Error(`attachment upload as ${by} for ${side}: ${r.status} ${r.text.slice(0, 200)}`);
+    return r.body.id as number;
+  }
+  const attachmentUpload = (side: Side): Req => ({
+    method: 'post',
+    path: '/api/attachments',
+    headers: { 'Idempotency-Key': `matrix-attachment-${++seq}` },
+    multipart: { fields: { personId: String(w[side].person.id) }, file: w.jpeg, name: 'receipt.jpg' },
+  });
 
   const estimateBody = (personId: number) => ({
     schemeId: 'cq-hmjkb',
@@ -293,6 +309,15 @@ describe(`authorization matrix (${DIALECT})`, () => {
       scoped: true,
       build: (side) => ({ method: 'post', path: `/api/claims/${w[side].claimId}/documents/${w[side].claimDocumentId}/review`, body: { status: 'received' } }),
     },
+    'POST /api/claims/:id/documents/:documentId/attachments': {
+      access: ['beneficiary', 'caseworker', 'adjuster'],
+      scoped: true,
+      build: async (side) => ({
+        method: 'post',
+        path: `/api/claims/${w[side].claimId}/documents/${w[side].claimDocumentId}/attachments`,
+        body: { attachmentIds: [await uploadFor(side, 'ADM')] },
+      }),
+    },
     'POST /api/claims/:id/disputes': {
       access: ['beneficiary'],
       scoped: true,
@@ -347,6 +372,36 @@ describe(`authorization matrix (${DIALECT})`, () => {
       access: ['caseworker', 'admin'],
       scoped: true,
       build: (side) => ({ method: 'post', path: `/api/rosters/${w[side].importId}/apply` }),
+    },
+    'POST /api/attachments': {
+      access: ['beneficiary', 'caseworker', 'admin'],
+      scoped: true,
+      build: (side) => attachmentUpload(side),
+    },
+    'GET /api/attachments/:id': {
+      access: ['beneficiary', 'caseworker', 'adjuster', 'admin'], // finance never sees medical documents
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/attachments/${w[side].attachmentId}` }),
+    },
+    'GET /api/attachments/:id/content': {
+      access: ['beneficiary', 'caseworker', 'adjuster', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/attachments/${w[side].attachmentId}/content` }),
+    },
+    'GET /api/attachments/:id/thumbnail': {
+      access: ['beneficiary', 'caseworker', 'adjuster', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/attachments/${w[side].attachmentId}/thumbnail` }),
+    },
+    'DELETE /api/attachments/:id': {
+      access: ['beneficiary', 'caseworker', 'admin'],
+      scoped: true,
+      // Only the uploader may delete: each cell gets a fresh photo, uploaded by the caller where the caller
+      // may upload for that side (so their own side answers 204), else by the admin (the other side: 404).
+      build: async (side, caller) => {
+        const own = ['A', 'B', 'CX', 'CY', 'ADM'].includes(caller.id) && (caller.side === side || caller.side === null);
+        return { method: 'delete', path: `/api/attachments/${await uploadFor(side, own ? caller.id : 'ADM')}` };
+      },
     },
   };
 
@@ -414,7 +469,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       const p = await person(ds, c.pii, { name, birthDate: birth, districtId: d.id, regionCode: region, phone, flags: { medical_insurance_years: [2025] }, identities: [{ code: 'dibao', validFrom: '2024-01-01' }] });
       await enrol(ds, { personId: p.id, schemeId: 'cq-hmjkb', year: 2025, coverStart: '2025-01-01', coverEnd: '2025-12-31', insurerId: d.insurerId!, premium: '120.00' });
       const userId = await user({ role: 'beneficiary', personId: p.id, wechatOpenid: `matrix-${name}` });
-      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', disputeClaimId: 0, disputeId: 0, alertId: 0 };
+      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', disputeClaimId: 0, disputeId: 0, alertId: 0, attachmentId: 0 };
     };
     w.X = await sideOf(X, '欧阳甲子', '500112', '1950-04-03', '13911110001');
     w.Y = await sideOf(Y, '司马乙丑', '500103', '1952-08-09', '13922220002');
@@ -435,6 +490,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     w.adjusterDistrictIds = (await ds.getRepository(District).find({ where: { insurerId: X.insurerId! }, select: { id: true } })).map((d) => d.id);
     expect(w.adjusterDistrictIds).toContain(X.id);
     expect(w.adjusterDistrictIds).not.toContain(Y.id);
+    w.jpeg = await image('jpeg', 240, 320);
     w.staffLogin = { username: 'matrix-login', password: 'Matrix-login-2026!' };
     await makeStaff(ds, { role: 'finance', ...w.staffLogin });
 
@@ -478,6 +534,8 @@ describe(`authorization matrix (${DIALECT})`, () => {
       const r = await http().get(`/api/rosters/${w[side].importId}`).set(headers('ADM')).expect(200);
       expect(r.body.status).toBe('validated');
     }
+    // One photo per side, uploaded by an admin.
+    for (const side of SIDES) w[side].attachmentId = await uploadFor(side, 'ADM');
   });
 
   afterAll(async () => {
@@ -567,12 +625,14 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/estimates': { caller: 'A', build: () => ROUTES['POST /api/estimates'].build('X', callers.A) },
     'POST /api/claims': { caller: 'A', build: () => ROUTES['POST /api/claims'].build('X', callers.A) },
     'POST /api/claims/:id/transitions': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/transitions'].build('X', callers.CX) },
+    'POST /api/claims/:id/documents/:documentId/attachments': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/attachments'].build('X', callers.CX) },
     'POST /api/claims/:id/disputes': { caller: 'A', build: () => ROUTES['POST /api/claims/:id/disputes'].build('X', callers.A) },
     'POST /api/disputes/:id/answer': { caller: 'CX', build: () => ROUTES['POST /api/disputes/:id/answer'].build('X', callers.CX) },
     'POST /api/claim-alerts/import': { caller: 'CX', build: () => ROUTES['POST /api/claim-alerts/import'].build('X', callers.CX) },
     'POST /api/claim-alerts/:id/dismiss': { caller: 'CX', build: () => ROUTES['POST /api/claim-alerts/:id/dismiss'].build('X', callers.CX) },
     'POST /api/claims/:id/documents/:documentId/review': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/review'].build('X', callers.CX) },
     'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
+    'POST /api/attachments': { caller: 'A', build: () => ROUTES['POST /api/attachments'].build('X', callers.A) },
     'POST /api/auth/logout': null,
     'POST /api/proxies/:id/revoke': null,
     'POST /api/rosters/:id/apply': null,
@@ -581,13 +641,14 @@ describe(`authorization matrix (${DIALECT})`, () => {
   const WRITTEN_TABLES = [
     'app_user', 'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'audit_event',
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
-    'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert',
+    'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert', 'attachment',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();
     const out: Record<string, number> = {};
     for (const t of WRITTEN_TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM \`${t}\``))[0].n);
     out['files in DATA_DIR/rosters'] = readdirSync(join(c.config.dataDir, 'rosters')).length;
+    out['files in the upload folder'] = readdirSync(c.config.uploads.dir, { recursive: true }).length;
     return out;
   }
 
@@ -615,7 +676,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       let r: request.Response;
       if (base.multipart) {
         const fields = { ...base.multipart.fields, ...Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, String(v)])) };
-        let q = http().post(base.path).set(headersFor(key, entry.caller));
+        let q = http().post(base.path).set({ ...base.headers, ...headersFor(key, entry.caller) });
         for (const [k, v] of Object.entries(fields)) q = q.field(k, v);
         q = q.field('__proto__', 'x');
         r = await q.attach('file', base.multipart.file, base.multipart.name);

@@ -101,15 +101,13 @@ describe(`claims around the edges (${DIALECT})`, () => {
       await fullCycle(p, { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-05-10', facts: { selfPayAfterOthers: '3000.00' } }, '500.00');
     });
 
-    it('Minhang 沪惠保 subsidy 129 for a disability-card holder (once a year)', async () => {
+    it('Minhang 沪惠保 subsidy is not a claim: it has its own flow (policy list → bank account → batch)', async () => {
       clock().setToday('2024-07-10');
       const p = await someone('mh-huhuibao', '七宝镇', { birthDate: '1970-09-09', region: '310112', identities: [{ code: 'disability_card', validFrom: '2020-01-01' }], flags: { disability_card_valid_until: '2027-12-31' } });
       const facts = { policyNo: 'HHB2024-0001234', purchaseDate: '2024-06-18', policyIssued: true, groupPolicy: false, viaMinhangLink: true };
-      await fullCycle(p, { schemeId: 'mh-huhuibao', benefitId: 'huhuibao_subsidy', incidentDate: '2024-07-02', facts }, '129.00');
-      const again = await report(p.me, { schemeId: 'mh-huhuibao', benefitId: 'huhuibao_subsidy', incidentDate: '2024-07-05', description: '再次申请', facts }).expect(422);
-      expect(again.body.errors.some((e: { code: string }) => e.code === 'ALREADY_PAID')).toBe(true);
-      const group = await report(p.me, { schemeId: 'mh-huhuibao', benefitId: 'huhuibao_subsidy', incidentDate: '2024-07-05', description: '团单', facts: { ...facts, groupPolicy: true } }).expect(422);
-      expect(group.body.message).toMatch(/团单/);
+      const r = await report(p.me, { schemeId: 'mh-huhuibao', benefitId: 'huhuibao_subsidy', incidentDate: '2024-07-02', description: '买了沪惠保', facts }).expect(422);
+      expect(r.body).toMatchObject({ code: 'NOT_A_CLAIM', errors: [{ field: 'schemeId' }] });
+      expect(r.body.message).toMatch(/不用报案/);
     });
   });
 

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { image, pdf } from '../src/attachments/sample-files';
 import { ClaimEventMessage, ClaimEventsBus } from '../src/claims/claim-events.bus';
 import { Clock } from '../src/common/clock';
 import { PiiCryptoService } from '../src/common/crypto/pii-crypto.service';
@@ -146,10 +147,43 @@ describe(`claims (${DIALECT})`, () => {
     expect(mineHeard).toHaveLength(seen.body.timeline.length);
   });
 
+  it('takes photos with the report and later, ticks the lines, and starts the deadline when the last one arrives', async () => {
+    const upload = async (who: string, file: Buffer, name: string) =>
+      (await http().post('/api/attachments').set('Authorization', who).set('Idempotency-Key', key()).attach('file', file, name).expect(201)).body.id as number;
+    const docs = (await http().get('/api/schemes/jc-fpzhbx').expect(200)).body.versions[0].benefits.find((b: { id: string }) => b.id === 'inpatient').documents as { id: string }[];
+    const [first, ...rest] = docs.map((d) => d.id);
+    const photo = await upload(auth.b, await image('jpeg'), 'invoice.jpg');
+    const r = await report(auth.b, { ...inpatient('900.00', '2026-05-16'), attachments: [{ documentId: first, attachmentId: photo }] }).expect(201);
+    const id = r.body.id as number;
+    expect(r.body.documents[0]).toMatchObject({ documentId: first, status: 'received', statusLabel: '已收到' });
+    expect(r.body.documents[0].attachments).toEqual([expect.objectContaining({ id: photo, mime: 'image/jpeg', thumbnailUrl: `/api/attachments/${photo}/thumbnail` })]);
+    expect(r.body.documentsMissing).toBe(rest.length);
+    // Someone else's file cannot be used; a line the benefit does not have is refused.
+    const foreign = await upload(auth.a, await image('png'), 'a.png');
+    const stolen = await http().post(`/api/claims/${id}/documents/${rest[0]}/attachments`).set('Authorization', auth.b).send({ attachmentIds: [foreign] }).expect(422);
+    expect(stolen.body.code).toBe('ATTACHMENT_NOT_AVAILABLE');
+    await http().post(`/api/claims/${id}/documents/nope/attachments`).set('Authorization', auth.b).send({ attachmentIds: [photo] }).expect(404);
+    await http().post(`/api/claims/${id}/documents/${rest[0]}/attachments`).set('Authorization', auth.a).send({ attachmentIds: [foreign] }).expect(404);
+    // The rest, one line at a time (a PDF among them); the last one completes the checklist.
+    let last;
+    for (const d of rest) {
+      const f = await upload(auth.b, d === rest[0] ? pdf() : await image('jpeg'), 'x');
+      last = await http().post(`/api/claims/${id}/documents/${d}/attachments`).set('Authorization', auth.b).send({ attachmentIds: [f] }).expect(201);
+    }
+    expect(last!.body).toMatchObject({ documentsMissing: 0, documentsCompleteOn: '2026-05-20', state: 'reported' });
+    expect(last!.body.deadline.dueDate).toBe('2026-06-03');
+    expect(last!.body.timeline.filter((e: { label: string }) => e.label.startsWith('提交材料：'))).toHaveLength(rest.length);
+    // The caseworker can open the photo; a caseworker of another district cannot.
+    await http().get(`/api/attachments/${photo}/content`).set('Authorization', auth.cwGaoping).expect(200);
+    await http().get(`/api/attachments/${photo}/content`).set('Authorization', auth.cwZezhou).expect(404);
+    await move(auth.b, id, { to: 'withdrawn' }).expect(200);
+    const closed = await http().post(`/api/claims/${id}/documents/${first}/attachments`).set('Authorization', auth.b).send({ attachmentIds: [photo] }).expect(409);
+    expect(closed.body.code).toBe('CLAIM_CLOSED');
+  });
+
   it('refuses a report the person is not covered for, with the reasons', async () => {
     const r = await report(auth.c, {
-      schemeId: 'mh-huhuibao', benefitId: 'huhuibao_subsidy', incidentDate: '2024-06-20', description: '买了沪惠保',
-      facts: { policyNo: 'X1', purchaseDate: '2024-06-18', policyIssued: true, groupPolicy: false, viaMinhangLink: true },
+      schemeId: 'cq-hmjkb', benefitId: 'accident_medical', incidentDate: '2025-05-10', description: '摔伤', facts: { selfPayInScope: '800.00' },
     }).expect(422);
     expect(r.body.code).toBe('CLAIM_NOT_COVERED');
     expect(r.body.message).toMatch(/^不能报案：/);

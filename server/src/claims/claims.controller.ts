@@ -16,7 +16,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { IdemKey, sendIdempotent } from '../idempotency/idempotency.http';
 import { ClaimsReader } from './claims.reader';
 import { ClaimsService } from './claims.service';
-import { ListClaimsQueryDto, ReportClaimDto, ReviewDocumentDto, TransitionClaimDto } from './dto/claim-requests.dto';
+import { AttachDocumentsDto, ListClaimsQueryDto, ReportClaimDto, ReviewDocumentDto, TransitionClaimDto } from './dto/claim-requests.dto';
 import { ClaimDetailDto, ClaimListDto } from './dto/claim-response.dto';
 
 const IDEMPOTENCY_HEADER = {
@@ -81,6 +81,19 @@ export class ClaimsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ClaimDetailDto> {
     return sendIdempotent(res, await this.claims.transition(user, id, body, key));
+  }
+
+  @Post(':id/documents/:documentId/attachments')
+  @Roles('beneficiary', 'caseworker', 'adjuster')
+  @ApiOperation({ summary: 'Hand in uploaded files (POST /api/attachments first) for one checklist line; the line is ticked as received, and when all are in the deadline starts' })
+  @ApiOkResponse({ type: ClaimDetailDto })
+  attach(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('documentId') documentId: string,
+    @Body() body: AttachDocumentsDto,
+  ): Promise<ClaimDetailDto> {
+    return this.claims.attachDocuments(user, id, documentId, body);
   }
 
   @Post(':id/documents/:documentId/review')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { AuditModule } from '../audit/audit.module';
 import { EstimatesModule } from '../estimates/estimates.module';
 import { UsageModule } from '../usage/usage.module';
@@ -16,7 +17,7 @@ import { ClaimsReader } from './claims.reader';
 import { ClaimsService } from './claims.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Claim, ClaimDocument, ClaimEvent, ClaimDispute, ClaimAlert]), AuditModule, EstimatesModule, UsageModule],
+  imports: [TypeOrmModule.forFeature([Claim, ClaimDocument, ClaimEvent, ClaimDispute, ClaimAlert]), AuditModule, EstimatesModule, UsageModule, AttachmentsModule],
   controllers: [ClaimsController, ClaimFollowupsController],
   providers: [ClaimsService, ClaimsReader, ClaimEventsBus, ClaimFollowupsService],
   exports: [ClaimsService, ClaimsReader, ClaimEventsBus, ClaimFollowupsService],

@@ -10,6 +10,7 @@ import { effectivePersonId } from '../coverage/effective-person';
 import type { EstimateResponseDto } from '../estimates/dto/estimate-response.dto';
 import { District } from '../geo/district.entity';
 import { Person } from '../people/person.entity';
+import { Attachment } from '../attachments/attachment.entity';
 import { ClaimDispute } from './claim-dispute.entity';
 import { disputeView } from './claim-dispute.view';
 import { ClaimDocument } from './claim-document.entity';
@@ -80,12 +81,13 @@ export class ClaimsReader {
 
   async detail(user: AuthUser, claimId: number, m: EntityManager = this.ds.manager): Promise<ClaimDetailDto> {
     const c = await this.visibleClaim(user, claimId, m);
-    const [docs, events, district, person, disputes] = await Promise.all([
+    const [docs, events, district, person, disputes, files] = await Promise.all([
       m.getRepository(ClaimDocument).find({ where: { claimId }, order: { position: 'ASC' } }),
       m.getRepository(ClaimEvent).find({ where: { claimId }, order: { id: 'ASC' } }),
       m.getRepository(District).findOne({ where: { id: c.districtId }, select: { id: true, name: true } }),
       m.getRepository(Person).findOne({ where: { id: c.personId }, select: { id: true, name: true } }),
       m.getRepository(ClaimDispute).find({ where: { claimId }, order: { id: 'ASC' } }),
+      m.getRepository(Attachment).find({ where: { claimId }, order: { id: 'ASC' }, select: { id: true, documentId: true, mime: true, byteSize: true, thumbKey: true, createdAt: true } }),
     ]);
     const staff = user.role !== 'beneficiary';
     const actor = actorOf(user.role);
@@ -107,6 +109,16 @@ export class ClaimsReader {
         status: d.status,
         statusLabel: DOCUMENT_LABELS[d.status],
         ...(d.reviewNote ? { reviewNote: d.reviewNote } : {}),
+        attachments: files
+          .filter((f) => f.documentId === d.documentId)
+          .map((f) => ({
+            id: f.id,
+            mime: f.mime,
+            byteSize: f.byteSize,
+            contentUrl: `/api/attachments/${f.id}/content`,
+            thumbnailUrl: f.thumbKey ? `/api/attachments/${f.id}/thumbnail` : null,
+            createdAt: new Date(f.createdAt).toISOString(),
+          })),
       })),
       documentsCompleteOn: c.documentsCompleteOn,
       deadline: {

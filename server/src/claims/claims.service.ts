@@ -23,6 +23,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth-user';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { toMoneyColumnValue } from '../common/money/decimal.transformer';
@@ -42,7 +43,7 @@ import { Claim, ClaimSource } from './claim.entity';
 import { actorOf, actorRoleOf } from './claim-actors';
 import { ClaimFollowupsService } from './claim-followups.service';
 import { ClaimsReader } from './claims.reader';
-import type { ReportClaimDto, ReviewDocumentDto, TransitionClaimDto } from './dto/claim-requests.dto';
+import type { AttachDocumentsDto, ReportClaimDto, ReviewDocumentDto, TransitionClaimDto } from './dto/claim-requests.dto';
 import type { ClaimDetailDto } from './dto/claim-response.dto';
 
 function engineToHttp(e: unknown): never {
@@ -78,6 +79,7 @@ export class ClaimsService {
     private readonly bus: ClaimEventsBus,
     private readonly reader: ClaimsReader,
     private readonly followups: ClaimFollowupsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   // ------------------------------------------------------------------ report
@@ -115,6 +117,15 @@ export class ClaimsService {
     const person = await this.people.load(personId, m);
     const districtId = (await m.getRepository(Person).findOneOrFail({ where: { id: personId }, select: { id: true, districtId: true } })).districtId;
     const scheme = listSchemes().find((s) => s.id === dto.schemeId);
+    if (scheme?.kind === 'purchase_subsidy') {
+      // A purchase subsidy is matched from the insurer's policy list and paid in batches (server/src/subsidy), not claimed.
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        code: 'NOT_A_CLAIM',
+        message: `“${scheme.shortName}”不用报案：出单后系统自动核对，请在“${scheme.shortName}”页面确认银行卡`,
+        errors: [{ field: 'schemeId', message: `“${scheme.shortName}”不用报案` }],
+      });
+    }
     const used = await this.usedSoFar.forRequest(person, scheme, dto.benefitId, dto.incidentDate, m);
     let r: EstimateResult;
     try {
@@ -174,6 +185,17 @@ export class ClaimsService {
       r.documents.map((d, i) => ({ claimId: claim.id, documentId: d.id, name: d.name, note: d.note ?? null, position: i, status: 'missing' as const, reviewNote: null })),
     );
     if (dto.alertId !== undefined) await this.followups.linkAlert(m, user, dto.alertId, personId, claim.id);
+    const byDoc = new Map<string, number[]>();
+    for (const a of dto.attachments ?? []) {
+      if (!r.documents.some((d) => d.id === a.documentId)) {
+        throw new ValidationFailedException([{ field: 'attachments', message: `这项保障不需要材料“${a.documentId}”` }]);
+      }
+      byDoc.set(a.documentId, [...(byDoc.get(a.documentId) ?? []), a.attachmentId]);
+    }
+    for (const [documentId, ids] of byDoc) {
+      await this.attachments.assignToClaim(m, ids, claim.id, personId, documentId);
+      await m.getRepository(ClaimDocument).update({ claimId: claim.id, documentId }, { status: 'received' });
+    }
     await this.event(m, pending, claim, user, {
       type: 'reported',
       action: 'report',
@@ -181,7 +203,8 @@ export class ClaimsService {
       fromState: null,
       toState: 'reported',
     });
-    await this.audit.recordAct(user, { action: 'claim.report', entity: 'claim', entityId: claim.id, detail: { personId, schemeId: s.id, benefitId: benefit.id } }, m);
+    await this.audit.recordAct(user, { action: 'claim.report', entity: 'claim', entityId: claim.id, detail: { personId, schemeId: s.id, benefitId: benefit.id, files: dto.attachments?.length ?? 0 } }, m);
+    if (byDoc.size && !noDocuments) await this.afterDocumentsChanged(m, claim, pending);
     return claim.id;
   }
 
@@ -387,6 +410,33 @@ export class ClaimsService {
         throw e;
       }
     }
+    this.bus.publish(pending.events);
+    return this.reader.detail(user, claimId);
+  }
+
+  /** The person (or their proxy, or their caseworker) hands in files for one line of the checklist. */
+  async attachDocuments(user: AuthUser, claimId: number, documentId: string, dto: AttachDocumentsDto): Promise<ClaimDetailDto> {
+    if (!['beneficiary', 'caseworker', 'adjuster'].includes(user.role)) {
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: '材料由参保人、受托人或社区工作人员提交' });
+    }
+    const visible = await this.reader.visibleClaim(user, claimId);
+    if (user.role === 'beneficiary' && visible.personId !== effectivePersonId(user)) throw notFound('claim');
+    const pending: Pending = { events: [] };
+    await this.ds.transaction(async (m) => {
+      const claim = await m.getRepository(Claim).findOneByOrFail({ id: claimId });
+      if (['rejected', 'paid', 'withdrawn', 'approved'].includes(claim.state)) {
+        throw new ConflictException({ statusCode: 409, code: 'CLAIM_CLOSED', message: '这笔理赔已经核定或结束，不能再提交材料' });
+      }
+      const line = await m.getRepository(ClaimDocument).findOneBy({ claimId, documentId });
+      if (!line) throw notFound('document');
+      const files = await this.attachments.assignToClaim(m, dto.attachmentIds, claimId, claim.personId, documentId);
+      if (line.status === 'missing' || line.status === 'rejected') {
+        await m.getRepository(ClaimDocument).update({ id: line.id }, { status: 'received', reviewNote: null });
+      }
+      await this.event(m, pending, claim, user, { type: 'document', action: 'document_uploaded', label: `提交材料：${line.name}（${files.filter((f) => f.documentId === documentId).length} 个文件）`, fromState: claim.state, toState: claim.state });
+      await this.audit.recordAct(user, { action: 'claim.document.upload', entity: 'claim', entityId: claimId, detail: { documentId, attachmentIds: dto.attachmentIds } }, m);
+      await this.afterDocumentsChanged(m, claim, pending);
+    });
     this.bus.publish(pending.events);
     return this.reader.detail(user, claimId);
   }

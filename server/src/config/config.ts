@@ -36,7 +36,21 @@ export interface AppConfig {
   seedDemo: boolean;
   /** A fixed 'today' (HUIMIN_TODAY) for demos and tests; null means the real date in China (UTC+8). */
   today: string | null;
+  /** Claim documents (photos, PDF e-invoices): where they are kept and what is accepted. */
+  uploads: UploadsConfig;
 }
+
+export interface UploadsConfig {
+  /** Local-disk store of the (encrypted) files: UPLOAD_DIR, default <DATA_DIR>/uploads. */
+  dir: string;
+  /** Largest accepted file in bytes (UPLOAD_MAX_BYTES, default 10 MB). */
+  maxBytes: number;
+  /** Largest accepted photo in pixels, read from its header before decoding (UPLOAD_MAX_PIXELS, default 40 MP). */
+  maxPixels: number;
+}
+
+export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_UPLOAD_MAX_PIXELS = 40_000_000;
 
 export interface WechatConfig {
   apiBase: string;
@@ -224,5 +238,10 @@ export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => c
     wechat: wechatConfig(v),
     devLogin: devLoginAllowed(v),
     rateLimits: structuredClone(DEFAULT_RATE_LIMITS),
+    uploads: {
+      dir: v.UPLOAD_DIR ? resolve(v.UPLOAD_DIR) : join(dataDir, 'uploads'),
+      maxBytes: v.UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES,
+      maxPixels: v.UPLOAD_MAX_PIXELS ?? DEFAULT_UPLOAD_MAX_PIXELS,
+    },
   };
 }

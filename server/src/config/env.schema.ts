@@ -118,6 +118,30 @@ export class EnvironmentVariables {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'HUIMIN_TODAY must be a date like 2026-03-15' })
   HUIMIN_TODAY?: string;
 
+  /** Folder for uploaded claim documents (encrypted at rest). Default <DATA_DIR>/uploads. */
+  @IsOptional()
+  @IsString()
+  UPLOAD_DIR?: string;
+
+  /** Largest accepted upload (photo or PDF), in bytes. Default 10485760 (10 MB); 1 KB to 50 MB. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'UPLOAD_MAX_BYTES must be a whole number of bytes' })
+  @Min(1024, { message: 'UPLOAD_MAX_BYTES must be at least 1024' })
+  @Max(50 * 1024 * 1024, { message: 'UPLOAD_MAX_BYTES must be at most 52428800 (50 MB)' })
+  UPLOAD_MAX_BYTES?: number;
+
+  /**
+   * Largest accepted photo in pixels (width × height), checked from the header before decoding
+   * (decompression bombs). Default 40000000 (40 MP; a 12 MP phone photo is 12000000).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'UPLOAD_MAX_PIXELS must be a whole number of pixels' })
+  @Min(1_000_000, { message: 'UPLOAD_MAX_PIXELS must be at least 1000000' })
+  @Max(268_402_689, { message: 'UPLOAD_MAX_PIXELS must be at most 268402689 (sharp\'s own limit)' })
+  UPLOAD_MAX_PIXELS?: number;
+
   /** Log SQL (never in production: it would log personal data). */
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

@@ -1,3 +1,4 @@
+import { Attachment } from '../attachments/attachment.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthRefreshToken } from '../auth/entities/refresh-token.entity';
 import { AuthSession } from '../auth/entities/auth-session.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   ClaimEvent,
   ClaimDispute,
   ClaimAlert,
+  Attachment,
 ];

@@ -1,9 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayNotEmpty, ValidateNested } from 'class-validator';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type { ClaimState } from '@huimin/shared';
 
 const STATES: ClaimState[] = ['reported', 'accepted', 'waiting_documents', 'under_review', 'approved', 'rejected', 'paid', 'withdrawn'];
+
+export class AttachmentRefDto {
+  @ApiProperty({ example: 'invoices' })
+  @IsString({ message: '请选择是哪一项材料' })
+  @IsNotEmpty({ message: '请选择是哪一项材料' })
+  @MaxLength(64, { message: '材料编号太长' })
+  documentId: string;
+
+  @ApiProperty({ example: 12 })
+  @IsInt({ message: '文件编号应为整数' })
+  @Min(1, { message: '文件编号应为正整数' })
+  attachmentId: number;
+}
 
 /** 报案. Only these fields are accepted (anything else, e.g. `state` or `districtId`, is refused). */
 export class ReportClaimDto {
@@ -51,6 +65,14 @@ export class ReportClaimDto {
   @IsInt({ message: '提醒编号应为整数' })
   @Min(1, { message: '提醒编号应为正整数' })
   alertId?: number;
+
+  @ApiPropertyOptional({ description: 'Files already uploaded (POST /api/attachments), each for a line of the checklist', type: () => AttachmentRefDto, isArray: true })
+  @IsOptional()
+  @IsArray({ message: '材料应为列表' })
+  @ArrayMaxSize(50, { message: '一次最多 50 个文件' })
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentRefDto)
+  attachments?: AttachmentRefDto[];
 }
 
 export class TransitionClaimDto {
@@ -190,4 +212,14 @@ export class AlertImportDto {
   @IsString({ message: '来源说明应为文字' })
   @MaxLength(100, { message: '来源说明最多 100 个字' })
   source?: string;
+}
+
+export class AttachDocumentsDto {
+  @ApiProperty({ type: [Number], example: [12, 13], description: 'Uploaded files (POST /api/attachments) of the claim\'s person' })
+  @IsArray({ message: '请选择要提交的文件' })
+  @ArrayNotEmpty({ message: '请至少选择一个文件' })
+  @ArrayMaxSize(20, { message: '一次最多 20 个文件' })
+  @IsInt({ each: true, message: '文件编号应为整数' })
+  @Min(1, { each: true, message: '文件编号应为正整数' })
+  attachmentIds: number[];
 }

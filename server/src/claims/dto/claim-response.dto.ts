@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EstimateResponseDto } from '../../estimates/dto/estimate-response.dto';
 
+export class ClaimAttachmentDto {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'image/jpeg' }) mime: string;
+  @ApiProperty() byteSize: number;
+  @ApiProperty({ example: '/api/attachments/12/content' }) contentUrl: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '/api/attachments/12/thumbnail' }) thumbnailUrl: string | null;
+  @ApiProperty() createdAt: string;
+}
+
 export class ClaimDocumentDto {
   @ApiProperty({ example: 'discharge_summary' }) documentId: string;
   @ApiProperty({ example: '出院小结' }) name: string;
@@ -8,6 +17,7 @@ export class ClaimDocumentDto {
   @ApiProperty({ enum: ['missing', 'received', 'accepted', 'rejected'] }) status: string;
   @ApiProperty({ example: '还没交' }) statusLabel: string;
   @ApiPropertyOptional({ example: '照片模糊，请重拍' }) reviewNote?: string;
+  @ApiProperty({ type: () => ClaimAttachmentDto, isArray: true }) attachments: ClaimAttachmentDto[];
 }
 
 export class ClaimTimelineEntryDto {

@@ -4,7 +4,9 @@ import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 import { Idempotency1795346800000 } from './1795346800000-Idempotency';
 import { Claims1795346900000 } from './1795346900000-Claims';
+import { Attachments1795347000000 } from './1795347000000-Attachments';
 import { ClaimFollowups1795347000500 } from './1795347000500-ClaimFollowups';
+import { AttachmentClaimFk1795347060000 } from './1795347060000-AttachmentClaimFk';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -14,5 +16,7 @@ export const SQLITE_MIGRATIONS: Function[] = [
   CoverageReference1795346700000,
   Idempotency1795346800000,
   Claims1795346900000,
+  Attachments1795347000000,
   ClaimFollowups1795347000500,
+  AttachmentClaimFk1795347060000,
 ];

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { MemoryUploadStorage, UploadSizeGate } from './attachment-upload.storage';
+import { Attachment } from './attachment.entity';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
+import { EncryptedFileStore } from './encrypted-file-store';
+import { FILE_STORAGE, type FileStorage, LocalDiskFileStorage } from './file-storage';
+
+/**
+ * Claim documents (issue 4). FILE_STORAGE is the local disk under UPLOAD_DIR (default DATA_DIR/uploads);
+ * bind another FileStorage (e.g. S3-compatible) here to move them. AttachmentsService is exported for the
+ * claims module (assignToClaim, listForClaim).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Attachment]),
+    AuditModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: new MemoryUploadStorage(config.uploads.maxBytes),
+        limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
+      }),
+    }),
+  ],
+  controllers: [AttachmentsController],
+  providers: [
+    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig): FileStorage => new LocalDiskFileStorage(config.uploads.dir) },
+    { provide: EncryptedFileStore, inject: [FILE_STORAGE, PiiCryptoService], useFactory: (s: FileStorage, pii: PiiCryptoService) => new EncryptedFileStore(s, pii) },
+    AttachmentsService,
+    UploadSizeGate,
+  ],
+  exports: [TypeOrmModule, AttachmentsService],
+})
+export class AttachmentsModule {}
