@@ -16,6 +16,7 @@ import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { SeedModule } from './seed/seed.module';
+import { SubsidyModule } from './subsidy/subsidy.module';
 import { UsageModule } from './usage/usage.module';
 import { UsersModule } from './users/users.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         SchemesModule,
         CoverageModule,
         EstimatesModule,
+        SubsidyModule,
         SeedModule,
       ],
     };

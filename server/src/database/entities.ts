@@ -13,6 +13,7 @@ import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
 import { RosterImportRow } from '../rosters/roster-import-row.entity';
 import { RosterImport } from '../rosters/roster-import.entity';
+import { SUBSIDY_ENTITIES } from '../subsidy/entities';
 import { AnnualUsage } from '../usage/annual-usage.entity';
 import { AppUser } from '../users/app-user.entity';
 import { UserDistrict } from '../users/user-district.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ProxyGrant,
   ProxyInvite,
   IdempotencyRecord,
+  ...SUBSIDY_ENTITIES,
 ];
