@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthModule } from './auth/auth.module';
+import { ClaimsModule } from './claims/claims.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/config';
@@ -44,6 +45,7 @@ export class AppModule {
         SchemesModule,
         CoverageModule,
         EstimatesModule,
+        ClaimsModule,
         SubsidyModule,
         SeedModule,
       ],

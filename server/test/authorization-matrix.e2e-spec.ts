@@ -57,6 +57,7 @@ interface Req {
   query?: Record<string, string>;
   body?: object;
   multipart?: { fields: Record<string, string>; file: Buffer; name: string };
+  headers?: Record<string, string>;
 }
 
 interface RouteSpec {
@@ -75,6 +76,8 @@ interface SideRecords {
   userId: number;
   grantId: number;
   importId: number;
+  claimId: number;
+  claimDocumentId: string;
   /** 沪惠保 subsidy records on this side (a subsidy of its person, its district's batch, the batch's one item). */
   subsidyId: number;
   batchId: number;
@@ -136,7 +139,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
 
   function send(r: Req, h: Record<string, string>) {
     let q = http()[r.method](r.path);
-    for (const [k, v] of Object.entries(h)) q = q.set(k, v);
+    for (const [k, v] of Object.entries({ ...h, ...(r.headers ?? {}) })) q = q.set(k, v);
     if (r.query) q = q.query(r.query);
     if (r.multipart) {
       for (const [k, v] of Object.entries(r.multipart.fields)) q = q.field(k, v);
@@ -163,6 +166,16 @@ describe(`authorization matrix (${DIALECT})`, () => {
     if (r.status !== 201) throw new Error(`invite: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.code as string;
   }
+
+  const idem = () => ({ 'Idempotency-Key': `matrix-${Date.now()}-${seq++}` });
+  const claimBody = (personId: number) => ({
+    schemeId: 'cq-hmjkb',
+    benefitId: 'accident_medical',
+    incidentDate: '2025-05-10',
+    description: '摔伤就医',
+    facts: { selfPayInScope: '800.00' },
+    personId,
+  });
 
   const estimateBody = (personId: number) => ({
     schemeId: 'cq-hmjkb',
@@ -258,6 +271,31 @@ describe(`authorization matrix (${DIALECT})`, () => {
       access: ['beneficiary', 'caseworker', 'adjuster'],
       scoped: true,
       build: (side) => ({ method: 'post', path: '/api/estimates', body: estimateBody(w[side].person.id) }),
+    },
+    'POST /api/claims': {
+      access: ['beneficiary', 'caseworker'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: '/api/claims', body: claimBody(w[side].person.id), headers: idem() }),
+    },
+    'GET /api/claims': {
+      access: 'signed-in',
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/claims' }),
+    },
+    'GET /api/claims/:id': {
+      access: 'signed-in',
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/claims/${w[side].claimId}` }),
+    },
+    'POST /api/claims/:id/transitions': {
+      access: ['beneficiary', 'caseworker', 'adjuster', 'finance'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/claims/${w[side].claimId}/transitions`, body: { to: 'accepted' }, headers: idem() }),
+    },
+    'POST /api/claims/:id/documents/:documentId/review': {
+      access: ['caseworker', 'adjuster'],
+      scoped: true,
+      build: (side) => ({ method: 'post', path: `/api/claims/${w[side].claimId}/documents/${w[side].claimDocumentId}/review`, body: { status: 'received' } }),
     },
     'POST /api/rosters': {
       access: ['caseworker', 'admin'],
@@ -422,7 +460,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       const p = await person(ds, c.pii, { name, birthDate: birth, districtId: d.id, regionCode: region, phone, flags: { medical_insurance_years: [2025] }, identities: [{ code: 'dibao', validFrom: '2024-01-01' }] });
       await enrol(ds, { personId: p.id, schemeId: 'cq-hmjkb', year: 2025, coverStart: '2025-01-01', coverEnd: '2025-12-31', insurerId: d.insurerId!, premium: '120.00' });
       const userId = await user({ role: 'beneficiary', personId: p.id, wechatOpenid: `matrix-${name}` });
-      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, subsidyId: 0, batchId: 0, itemId: 0 };
+      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', subsidyId: 0, batchId: 0, itemId: 0 };
     };
     w.X = await sideOf(X, '欧阳甲子', '500112', '1950-04-03', '13911110001');
     w.Y = await sideOf(Y, '司马乙丑', '500103', '1952-08-09', '13922220002');
@@ -453,6 +491,13 @@ describe(`authorization matrix (${DIALECT})`, () => {
         consentedAt: new Date('2025-01-01T00:00:00+08:00'), createdByUserId: cw, revokedAt: null, revokedByUserId: null,
       });
       w[side].grantId = g.identifiers[0].id as number;
+    }
+    // One claim per side, reported by the side's caseworker.
+    for (const [side, cw] of [['X', 'CX'], ['Y', 'CY']] as const) {
+      const r = await send({ method: 'post', path: '/api/claims', body: claimBody(w[side].person.id), headers: idem() }, headers(cw));
+      if (r.status !== 201) throw new Error(`claim: ${r.status} ${r.text}`);
+      w[side].claimId = r.body.id;
+      w[side].claimDocumentId = r.body.documents[0].documentId;
     }
     // One validated roster import per side, uploaded by an admin.
     for (const side of SIDES) {
@@ -581,6 +626,9 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/proxy-invites/redeem': { caller: 'B', build: () => ROUTES['POST /api/proxy-invites/redeem'].build('Y', callers.B) },
     'POST /api/proxies': { caller: 'CX', build: () => ROUTES['POST /api/proxies'].build('X', callers.CX) },
     'POST /api/estimates': { caller: 'A', build: () => ROUTES['POST /api/estimates'].build('X', callers.A) },
+    'POST /api/claims': { caller: 'A', build: () => ROUTES['POST /api/claims'].build('X', callers.A) },
+    'POST /api/claims/:id/transitions': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/transitions'].build('X', callers.CX) },
+    'POST /api/claims/:id/documents/:documentId/review': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/review'].build('X', callers.CX) },
     'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
     'POST /api/auth/logout': null,
     'POST /api/proxies/:id/revoke': null,
@@ -596,7 +644,8 @@ describe(`authorization matrix (${DIALECT})`, () => {
   const WRITTEN_TABLES = [
     'app_user', 'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'audit_event',
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
-    'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item', 'idempotency_record',
+    'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage',
+    'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();
@@ -637,7 +686,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       } else {
         // JSON.stringify drops a real prototype, so __proto__ goes in as an own key of the JSON text, as an attacker sends it.
         const json = JSON.stringify({ ...base.body, ...extras }).replace(/}$/, ',"__proto__":{"isAdmin":true,"role":"admin"}}');
-        r = await http().post(base.path).set(headersFor(key, entry.caller)).set('Content-Type', 'application/json').send(json);
+        r = await http().post(base.path).set({ ...headersFor(key, entry.caller), ...(base.headers ?? {}) }).set('Content-Type', 'application/json').send(json);
       }
       checked++;
       const after = await snapshot();

@@ -5,7 +5,7 @@ import { createTestDatabase, DIALECT, openDataSource, TestDatabase } from './sup
 const TABLES = [
   'app_user', 'annual_usage', 'audit_event', 'district', 'enrolment', 'household', 'identity',
   'insurer', 'person', 'roster_import', 'roster_import_row', 'user_district',
-  'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'idempotency_record',
+  'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'idempotency_record', 'claim', 'claim_document', 'claim_event',
   'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
 ].sort();
 

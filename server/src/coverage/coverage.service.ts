@@ -178,9 +178,8 @@ export class CoverageService {
 }
 
 /** Ledger subject of a benefit for a person: the household for household benefits (the person alone when not in one). */
-export function ledgerSubject(unit: BenefitDef['unit'], p: { id: number; householdId: number | null }): { key: string; ledger: 'person' | 'household' } {
-  return unit === 'household' && p.householdId != null ? { key: `h:${p.householdId}`, ledger: 'household' } : { key: `p:${p.id}`, ledger: 'person' };
-}
+import { ledgerSubject } from '../usage/used-so-far.service';
+export { ledgerSubject };
 
 function usageOf(b: BenefitDef, schemeId: string, year: number, yearId: string, p: PersonRow, usage: Map<string, UsageRow>): BenefitUsageDto {
   const subject = ledgerSubject(b.unit, { id: Number(p.id), householdId: p.householdId == null ? null : Number(p.householdId) });

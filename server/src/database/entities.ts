@@ -4,6 +4,9 @@ import { AuthSession } from '../auth/entities/auth-session.entity';
 import { BindAttempt } from '../auth/entities/bind-attempt.entity';
 import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
 import { ProxyInvite } from '../auth/entities/proxy-invite.entity';
+import { ClaimDocument } from '../claims/claim-document.entity';
+import { ClaimEvent } from '../claims/claim-event.entity';
+import { Claim } from '../claims/claim.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
@@ -38,5 +41,8 @@ export const ENTITIES = [
   ProxyGrant,
   ProxyInvite,
   IdempotencyRecord,
+  Claim,
+  ClaimDocument,
+  ClaimEvent,
   ...SUBSIDY_ENTITIES,
 ];

@@ -1,26 +1,20 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   estimate,
-  findVersion,
-  insuranceYearOn,
   isEngineError,
   listSchemes,
   type EstimateResult,
   type SchemeDefinition,
-  type UsedSoFar,
 } from '@huimin/shared';
-import { DataSource } from 'typeorm';
 import { AccessService } from '../auth/access.service';
 import { ValidationFailedException } from '../common/validation/validation';
-import { ledgerSubject } from '../coverage/coverage.service';
 import { ActingUser, effectivePersonId } from '../coverage/effective-person';
 import { deadlineInWords, sourceOf, telLink } from '../schemes/plain-words';
 import { toDocuments } from '../schemes/scheme.mapper';
-import { AnnualUsage } from '../usage/annual-usage.entity';
+import { UsedSoFarService } from '../usage/used-so-far.service';
 import { EstimateRequestDto } from './dto/estimate-request.dto';
 import { EstimateResponseDto } from './dto/estimate-response.dto';
-import { LoadedPerson, PersonFactsService } from './person-facts.service';
+import { PersonFactsService } from './person-facts.service';
 
 /**
  * Estimates for a real person: the engine's PersonFacts and the yearly ledger come from the database,
@@ -30,15 +24,15 @@ import { LoadedPerson, PersonFactsService } from './person-facts.service';
 @Injectable()
 export class EstimatesService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessService,
     private readonly people: PersonFactsService,
+    private readonly usedSoFar: UsedSoFarService,
   ) {}
 
   async estimate(user: ActingUser, req: EstimateRequestDto): Promise<EstimateResponseDto> {
     const personId = await this.whose(user, req.personId);
     const person = await this.people.load(personId);
-    const used = await this.usedSoFar(person, req);
+    const used = await this.usedSoFar.forRequest(person, listSchemes().find((s) => s.id === req.schemeId), req.benefitId, req.incidentDate);
     let result: EstimateResult;
     try {
       result = estimate({ schemeId: req.schemeId, benefitId: req.benefitId, incidentDate: req.incidentDate, person: person.facts, facts: req.facts, used });
@@ -53,7 +47,7 @@ export class EstimatesService {
       }
       throw e;
     }
-    return toResponse(person.id, result, listSchemes().find((s) => s.id === result.schemeId)!);
+    return toEstimateResponse(person.id, result, listSchemes().find((s) => s.id === result.schemeId)!);
   }
 
   private async whose(user: ActingUser, requested: number | undefined): Promise<number> {
@@ -69,34 +63,9 @@ export class EstimatesService {
     await this.access.assertCanSeePerson(user, requested);
     return requested;
   }
-
-  /** This insurance year's ledger for the benefit (person, or household for household benefits). */
-  private async usedSoFar(person: LoadedPerson, req: EstimateRequestDto): Promise<UsedSoFar | undefined> {
-    const scheme = listSchemes().find((s) => s.id === req.schemeId);
-    if (!scheme || !/^\d{4}-\d{2}-\d{2}$/.test(req.incidentDate)) return undefined; // the engine names the error
-    const version = findVersion(scheme, req.incidentDate);
-    const benefit = version?.benefits.find((b) => b.id === req.benefitId);
-    if (!version || !benefit) return undefined;
-    const year = Number(insuranceYearOn(version, req.incidentDate).id);
-    const { key } = ledgerSubject(benefit.unit, person);
-    const rows = await this.ds.getRepository(AnnualUsage).find({
-      where: { subjectKey: key, schemeId: scheme.id, benefitCode: benefit.id },
-      select: { year: true, baseUsed: true, paid: true },
-    });
-    const thisYear = rows.find((r) => r.year === year);
-    // TODO(claims): counts and granted options come from the claims table once it exists; until then a
-    // ledger with a payout stands for one paid claim (enough for once-per-year and once-per-person benefits).
-    const paidYears = rows.filter((r) => r.paid.gt(0)).length;
-    return {
-      base: thisYear ? thisYear.baseUsed.toFixed(2) : '0.00',
-      paid: thisYear ? thisYear.paid.toFixed(2) : '0.00',
-      claimsThisYear: thisYear && thisYear.paid.gt(0) ? 1 : 0,
-      claimsEver: paidYears,
-    };
-  }
 }
 
-function toResponse(personId: number, r: EstimateResult, scheme: SchemeDefinition): EstimateResponseDto {
+export function toEstimateResponse(personId: number, r: EstimateResult, scheme: SchemeDefinition): EstimateResponseDto {
   const benefit = r.versionId
     ? scheme.versions.find((v) => v.id === r.versionId)?.benefits.find((b) => b.id === r.benefitId)
     : undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PersonFacts, PersonIdentity } from '@huimin/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../auth/access.service';
 import { District } from '../geo/district.entity';
 import { Identity } from '../people/identity.entity';
@@ -24,8 +24,9 @@ export interface LoadedPerson {
 export class PersonFactsService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async load(personId: number): Promise<LoadedPerson> {
-    const row = await this.ds
+  /** Pass the transaction's manager when inside one (a second pool connection while holding one can exhaust the pool). */
+  async load(personId: number, m: EntityManager = this.ds.manager): Promise<LoadedPerson> {
+    const row = await m
       .createQueryBuilder()
       .from(Person, 'p')
       .innerJoin(District, 'd', 'd.id = p.district_id')
@@ -37,7 +38,7 @@ export class PersonFactsService {
       .where('p.id = :personId', { personId })
       .getRawOne<{ id: number; birthDate: string; householdId: number | null; flags: unknown; area: string }>();
     if (!row) throw notFound('person');
-    const identities = await this.ds.getRepository(Identity).find({
+    const identities = await m.getRepository(Identity).find({
       where: { personId },
       select: { categoryCode: true, validFrom: true, validTo: true, confirmedOn: true },
       order: { validFrom: 'ASC' },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError, isUniqueViolation } from '../common/db-errors';
@@ -21,6 +21,14 @@ export interface IdempotentResult<T> {
   status: number;
   body: T;
 }
+
+/**
+ * Thrown inside a transaction whose reads went stale (a version-checked UPDATE found someone else's
+ * change): the whole transaction runs again from the start, with fresh reads.
+ */
+export class RetryTransaction extends Error {}
+
+const MAX_ATTEMPTS = 25;
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,100}$/;
 
@@ -85,7 +93,13 @@ export class IdempotencyService {
           const twin = await this.find(where);
           if (twin) return this.replay<T>(twin, requestHash);
         }
-        if (isRetryableLockError(e) && attempt < 5) continue;
+        if ((isRetryableLockError(e) || e instanceof RetryTransaction) && attempt < MAX_ATTEMPTS) {
+          await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 5 * (attempt + 1))));
+          continue;
+        }
+        if (e instanceof RetryTransaction) {
+          throw new ConflictException({ statusCode: 409, code: 'BUSY_RETRY', message: '同时办理的人太多，请稍后再试' });
+        }
         throw e;
       }
     }

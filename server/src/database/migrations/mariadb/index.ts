@@ -3,6 +3,7 @@ import { AuthSessionsProxies1795346500000 } from './1795346500000-AuthSessionsPr
 import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 import { Idempotency1795346800000 } from './1795346800000-Idempotency';
+import { Claims1795346900000 } from './1795346900000-Claims';
 import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 
 // Every MariaDB/MySQL migration, oldest first. Add new files here (a unit test checks none is missing).
@@ -12,5 +13,6 @@ export const MARIADB_MIGRATIONS: Function[] = [
   RosterImports1795346600000,
   CoverageReference1795346700000,
   Idempotency1795346800000,
+  Claims1795346900000,
   HuhuibaoSubsidy1795347200000,
 ];

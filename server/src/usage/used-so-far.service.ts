@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { findVersion, insuranceYearOn, type BenefitDef, type SchemeDefinition, type SchemeVersion, type UsedSoFar } from '@huimin/shared';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { Claim } from '../claims/claim.entity';
+import { AnnualUsage } from './annual-usage.entity';
+
+/** Claims that count against limits: decided with a payout. */
+export const COUNTED_STATES = ['approved', 'paid'] as const;
+
+export interface UsageSubject {
+  id: number;
+  householdId: number | null;
+}
+
+export interface UsedSoFarResult {
+  used: UsedSoFar;
+  year: number;
+  /** 'p:<person>' or 'h:<household>' (the ledger row's subject). */
+  subjectKey: string;
+  ledger: 'person' | 'household';
+}
+
+/** Whose ledger a benefit uses: the household's for household benefits (when the person has one). */
+export function ledgerSubject(unit: BenefitDef['unit'], p: UsageSubject): { key: string; ledger: 'person' | 'household' } {
+  return unit === 'household' && p.householdId != null ? { key: `h:${p.householdId}`, ledger: 'household' } : { key: `p:${p.id}`, ledger: 'person' };
+}
+
+/**
+ * What the engine needs to know of earlier claims: this insurance year's ledger (deductible base used,
+ * payouts approved or paid) and the counts and options of approved or paid claims. One place, so the
+ * estimate a beneficiary sees and the approval a caseworker makes read the same history.
+ */
+@Injectable()
+export class UsedSoFarService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async forClaim(
+    subject: UsageSubject,
+    scheme: SchemeDefinition,
+    version: SchemeVersion,
+    benefit: BenefitDef,
+    incidentDate: string,
+    opts: { excludeClaimId?: number; manager?: EntityManager } = {},
+  ): Promise<UsedSoFarResult> {
+    const m = opts.manager ?? this.ds.manager;
+    const year = Number(insuranceYearOn(version, incidentDate).id);
+    const { key, ledger } = ledgerSubject(benefit.unit, subject);
+    const row = await m.getRepository(AnnualUsage).findOne({
+      where: { subjectKey: key, schemeId: scheme.id, benefitCode: benefit.id, year },
+      select: { id: true, baseUsed: true, paid: true },
+    });
+    const who = ledger === 'household' ? { householdId: subject.householdId! } : { personId: subject.id };
+    const claims = await m.getRepository(Claim).find({
+      where: {
+        ...who,
+        schemeId: scheme.id,
+        benefitId: benefit.id,
+        state: In([...COUNTED_STATES]),
+        ...(opts.excludeClaimId ? { id: Not(opts.excludeClaimId) } : {}),
+      },
+      select: { id: true, insuranceYear: true, grantedOption: true },
+    });
+    const options = [...new Set(claims.map((c) => c.grantedOption).filter((o): o is string => !!o))];
+    return {
+      year,
+      subjectKey: key,
+      ledger,
+      used: {
+        base: row ? row.baseUsed.toFixed(2) : '0.00',
+        paid: row ? row.paid.toFixed(2) : '0.00',
+        claimsThisYear: claims.filter((c) => c.insuranceYear === year).length,
+        claimsEver: claims.length,
+        ...(options.length ? { optionsGranted: options } : {}),
+      },
+    };
+  }
+
+  /** For a request that may name an unknown scheme, benefit or date: undefined lets the engine name the error. */
+  async forRequest(subject: UsageSubject, scheme: SchemeDefinition | undefined, benefitId: string, incidentDate: string, manager?: EntityManager): Promise<UsedSoFar | undefined> {
+    if (!scheme || !/^\d{4}-\d{2}-\d{2}$/.test(incidentDate)) return undefined;
+    const version = findVersion(scheme, incidentDate);
+    const benefit = version?.benefits.find((b) => b.id === benefitId);
+    if (!version || !benefit) return undefined;
+    return (await this.forClaim(subject, scheme, version, benefit, incidentDate, { manager })).used;
+  }
+}
