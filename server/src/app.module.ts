@@ -18,6 +18,7 @@ import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
 import { SeedModule } from './seed/seed.module';
+import { SubsidyModule } from './subsidy/subsidy.module';
 import { UsageModule } from './usage/usage.module';
 import { UsersModule } from './users/users.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         EstimatesModule,
         ClaimsModule,
         AttachmentsModule,
+        SubsidyModule,
         SeedModule,
       ],
     };

@@ -24,6 +24,11 @@ import { District } from '../src/geo/district.entity';
 import { RostersService } from '../src/rosters/rosters.service';
 import { AppUser, type Role } from '../src/users/app-user.entity';
 import { UserDistrict } from '../src/users/user-district.entity';
+import Decimal from 'decimal.js';
+import { SubsidyPaymentBatch } from '../src/subsidy/entities/payment-batch.entity';
+import { SubsidyPaymentItem } from '../src/subsidy/entities/payment-item.entity';
+import { HuhuibaoPolicy } from '../src/subsidy/entities/policy.entity';
+import { HuhuibaoSubsidy } from '../src/subsidy/entities/subsidy.entity';
 import { AuthTestContext, makeStaff, startAuthApp } from './support/auth-fixtures';
 import { bearer } from './support/auth';
 import { district, enrol, person } from './support/fixtures';
@@ -78,6 +83,10 @@ interface SideRecords {
   disputeId: number;
   alertId: number;
   attachmentId: number;
+  /** 沪惠保 subsidy records on this side (a subsidy of its person, its district's batch, the batch's one item). */
+  subsidyId: number;
+  batchId: number;
+  itemId: number;
 }
 
 describe(`authorization matrix (${DIALECT})`, () => {
@@ -90,6 +99,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     users: Record<'CX' | 'CY' | 'ADJ' | 'FIN' | 'ADM' | 'C', number>;
     adjusterDistrictIds: number[];
     helperPersonId: number;
+    policyImportId: number;
     staffLogin: { username: string; password: string };
     jpeg: Buffer;
   };
@@ -405,6 +415,74 @@ describe(`authorization matrix (${DIALECT})`, () => {
     },
   };
 
+  /** 沪惠保 subsidy routes. The insurer's policy lists and matching are district-wide (Minhang): a caseworker who
+   * serves no Minhang district (CX, CY serve Chongqing districts) gets 404 on them, like any record not theirs. */
+  const notMinhangCaseworker = (caller: Caller): Outcome | undefined => (caller.role === 'caseworker' ? 404 : undefined);
+  const SUBSIDY_STAFF: Role[] = ['caseworker', 'finance', 'admin'];
+  const policyCsv = () =>
+    Buffer.from(`保单号,被保险人姓名,身份证号,投保方式,出单日期,保费,保单年度\nMX${++seq},公孙丁卯,${makeIdNumber('310112', '1966-02-03', 500 + (seq % 400))},个人,2024-06-20,129,2024\n`, 'utf8');
+  Object.assign(ROUTES, {
+    'GET /api/me/subsidy': { access: ['beneficiary'], scoped: false, build: () => ({ method: 'get', path: '/api/me/subsidy' }) },
+    'POST /api/me/subsidy/bank-account': {
+      access: ['beneficiary'], // without an Idempotency-Key: 400 (the subsidy e2e test covers the rest)
+      scoped: false,
+      build: (side) => ({ method: 'post', path: '/api/me/subsidy/bank-account', body: { accountNumber: '6217001234567890123', bankName: '中国银行', holderName: w[side].person.name } }),
+    },
+    'POST /api/subsidy/policy-imports': {
+      access: SUBSIDY_STAFF,
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/subsidy/policy-imports', multipart: { fields: { policyYear: '2024' }, file: policyCsv(), name: 'policies.csv' } }),
+      override: notMinhangCaseworker,
+    },
+    'GET /api/subsidy/policy-imports/:id': {
+      access: SUBSIDY_STAFF, scoped: false, override: notMinhangCaseworker,
+      build: () => ({ method: 'get', path: `/api/subsidy/policy-imports/${w.policyImportId}` }),
+    },
+    'GET /api/subsidy/policy-imports/:id/rows': {
+      access: SUBSIDY_STAFF, scoped: false, override: notMinhangCaseworker,
+      build: () => ({ method: 'get', path: `/api/subsidy/policy-imports/${w.policyImportId}/rows` }),
+    },
+    'POST /api/subsidy/policy-imports/:id/apply': {
+      access: SUBSIDY_STAFF, scoped: false, override: notMinhangCaseworker,
+      build: () => ({ method: 'post', path: `/api/subsidy/policy-imports/${w.policyImportId}/apply` }),
+    },
+    'POST /api/subsidy/match': {
+      access: SUBSIDY_STAFF, scoped: false, override: notMinhangCaseworker,
+      build: () => ({ method: 'post', path: '/api/subsidy/match', body: { policyYear: 2024 } }),
+    },
+    'GET /api/subsidy/subsidies': {
+      access: SUBSIDY_STAFF, scoped: true,
+      build: (side) => ({ method: 'get', path: '/api/subsidy/subsidies', query: { districtId: String(w[side].district.id), policyYear: '2024' } }),
+    },
+    'GET /api/subsidy/subsidies/:id': { access: SUBSIDY_STAFF, scoped: true, build: (side) => ({ method: 'get', path: `/api/subsidy/subsidies/${w[side].subsidyId}` }) },
+    'POST /api/subsidy/batches': {
+      access: SUBSIDY_STAFF, // a Chongqing district has no 沪惠保 subsidy: 422 for whoever may see it
+      scoped: true,
+      build: (side) => ({ method: 'post', path: '/api/subsidy/batches', body: { districtId: w[side].district.id, policyYear: 2024 } }),
+    },
+    'GET /api/subsidy/batches': {
+      access: SUBSIDY_STAFF, scoped: true,
+      build: (side) => ({ method: 'get', path: '/api/subsidy/batches', query: { districtId: String(w[side].district.id) } }),
+    },
+    'GET /api/subsidy/batches/:id': { access: SUBSIDY_STAFF, scoped: true, build: (side) => ({ method: 'get', path: `/api/subsidy/batches/${w[side].batchId}` }) },
+    'GET /api/subsidy/batches/:id/export.xlsx': {
+      access: SUBSIDY_STAFF, scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/subsidy/batches/${w[side].batchId}/export.xlsx` }),
+    },
+    'POST /api/subsidy/batches/:id/results': {
+      access: SUBSIDY_STAFF, scoped: true,
+      build: (side) => ({
+        method: 'post',
+        path: `/api/subsidy/batches/${w[side].batchId}/results`,
+        multipart: { fields: { dryRun: 'false' }, file: Buffer.from(`明细编号,发放结果\n${w[side].itemId},成功\n`, 'utf8'), name: 'results.csv' },
+      }),
+    },
+    'GET /api/subsidy/kpis': {
+      access: SUBSIDY_STAFF, scoped: true,
+      build: (side) => ({ method: 'get', path: '/api/subsidy/kpis', query: { policyYear: '2024', districtId: String(w[side].district.id) } }),
+    },
+  } satisfies Record<string, RouteSpec>);
+
   const DOCS: RouteSpec = { access: 'public', scoped: false, build: () => ({ method: 'get', path: '' }) };
 
   /** The entry for a registered route: docs by prefix, everything else by its exact key. */
@@ -469,7 +547,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       const p = await person(ds, c.pii, { name, birthDate: birth, districtId: d.id, regionCode: region, phone, flags: { medical_insurance_years: [2025] }, identities: [{ code: 'dibao', validFrom: '2024-01-01' }] });
       await enrol(ds, { personId: p.id, schemeId: 'cq-hmjkb', year: 2025, coverStart: '2025-01-01', coverEnd: '2025-12-31', insurerId: d.insurerId!, premium: '120.00' });
       const userId = await user({ role: 'beneficiary', personId: p.id, wechatOpenid: `matrix-${name}` });
-      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', disputeClaimId: 0, disputeId: 0, alertId: 0, attachmentId: 0 };
+      return { district: d, person: { id: p.id, idNumber: p.idNumber, name, phone }, userId, grantId: 0, importId: 0, claimId: 0, claimDocumentId: '', disputeClaimId: 0, disputeId: 0, alertId: 0, attachmentId: 0, subsidyId: 0, batchId: 0, itemId: 0 };
     };
     w.X = await sideOf(X, '欧阳甲子', '500112', '1950-04-03', '13911110001');
     w.Y = await sideOf(Y, '司马乙丑', '500103', '1952-08-09', '13922220002');
@@ -536,6 +614,35 @@ describe(`authorization matrix (${DIALECT})`, () => {
     }
     // One photo per side, uploaded by an admin.
     for (const side of SIDES) w[side].attachmentId = await uploadFor(side, 'ADM');
+    // 沪惠保 subsidy: one checked policy list (district-wide, for Minhang staff), and per side a subsidy of
+    // the side's person in the side's district, sent to the bank in an exported batch of that district.
+    const pl = await send(ROUTES['POST /api/subsidy/policy-imports'].build('X', callers.ADM) as Req, headers('ADM'));
+    expect(pl.status).toBe(201);
+    w.policyImportId = pl.body.id;
+    for (const side of SIDES) {
+      const idn = c.pii.protectIdNumber(w[side].person.idNumber);
+      const pol = await ds.getRepository(HuhuibaoPolicy).insert({
+        policyNo: `MATRIX-${side}`, holderName: w[side].person.name, idNumberEnc: idn.enc, idNumberHash: idn.hash, idNumberMasked: idn.masked,
+        personId: w[side].person.id, groupPolicy: false, viaMinhangLink: true, purchaseDate: '2024-06-10', issueDate: '2024-06-11',
+        premium: new Decimal('129.00'), policyYear: 2024, importId: null,
+      });
+      const batch = await ds.getRepository(SubsidyPaymentBatch).insert({
+        districtId: w[side].district.id, policyYear: 2024, status: 'exported', itemCount: 1, totalAmount: new Decimal('129.00'), createdById: w.users.ADM, exportedAt: new Date(), settledAt: null,
+      });
+      w[side].batchId = batch.identifiers[0].id as number;
+      const sub = await ds.getRepository(HuhuibaoSubsidy).insert({
+        policyId: pol.identifiers[0].id as number, personId: w[side].person.id, policyYear: 2024, decision: 'eligible', amount: new Decimal('129.00'),
+        reasons: [], districtId: w[side].district.id, payers: null, grantKey: `p:${w[side].person.id}:2024`, status: 'in_batch',
+        failureReason: null, batchId: w[side].batchId, paidOn: null, matchedAt: new Date(),
+      });
+      w[side].subsidyId = sub.identifiers[0].id as number;
+      const item = await ds.getRepository(SubsidyPaymentItem).insert({
+        batchId: w[side].batchId, subsidyId: w[side].subsidyId, openSubsidyId: w[side].subsidyId, personId: w[side].person.id, amount: new Decimal('129.00'),
+        holderName: w[side].person.name, bankName: '中国银行', accountEnc: c.pii.encrypt('6217001234567890123', 'subsidy_bank_account.number'),
+        accountMasked: '****0123', result: 'pending', failureReason: null, paidOn: null, resultAt: null,
+      });
+      w[side].itemId = item.identifiers[0].id as number;
+    }
   });
 
   afterAll(async () => {
@@ -636,12 +743,19 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/auth/logout': null,
     'POST /api/proxies/:id/revoke': null,
     'POST /api/rosters/:id/apply': null,
+    'POST /api/me/subsidy/bank-account': { caller: 'A', build: () => ROUTES['POST /api/me/subsidy/bank-account'].build('X', callers.A) },
+    'POST /api/subsidy/policy-imports': { caller: 'FIN', build: () => ROUTES['POST /api/subsidy/policy-imports'].build('X', callers.FIN) },
+    'POST /api/subsidy/match': { caller: 'FIN', build: () => ROUTES['POST /api/subsidy/match'].build('X', callers.FIN) },
+    'POST /api/subsidy/batches': { caller: 'FIN', build: () => ROUTES['POST /api/subsidy/batches'].build('X', callers.FIN) },
+    'POST /api/subsidy/batches/:id/results': { caller: 'CX', build: () => ROUTES['POST /api/subsidy/batches/:id/results'].build('X', callers.CX) },
+    'POST /api/subsidy/policy-imports/:id/apply': null,
   };
 
   const WRITTEN_TABLES = [
     'app_user', 'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'audit_event',
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
     'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert', 'attachment',
+    'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();

@@ -19,6 +19,7 @@ import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
 import { RosterImportRow } from '../rosters/roster-import-row.entity';
 import { RosterImport } from '../rosters/roster-import.entity';
+import { SUBSIDY_ENTITIES } from '../subsidy/entities';
 import { AnnualUsage } from '../usage/annual-usage.entity';
 import { AppUser } from '../users/app-user.entity';
 import { UserDistrict } from '../users/user-district.entity';
@@ -49,4 +50,5 @@ export const ENTITIES = [
   ClaimDispute,
   ClaimAlert,
   Attachment,
+  ...SUBSIDY_ENTITIES,
 ];

@@ -15,6 +15,7 @@ import { Insurer } from '../geo/insurer.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person, type PersonFlags, type Sex } from '../people/person.entity';
+import { loadSubsidyDemo } from '../subsidy/demo';
 import { AnnualUsage } from '../usage/annual-usage.entity';
 import { AppUser, type Role } from '../users/app-user.entity';
 import { UserDistrict } from '../users/user-district.entity';
@@ -206,6 +207,7 @@ export class DemoSeedService {
       consentedAt: new Date('2026-01-05T10:00:00+08:00'),
       createdByUserId: caseworker.id,
     });
+    await loadSubsidyDemo(m, this.pii, personIdByKey.get('minhang')!); // 周建华's 2024 沪惠保 subsidy, paid
     return { people: plan.length, users };
   }
 }

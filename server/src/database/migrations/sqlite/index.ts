@@ -7,6 +7,7 @@ import { Claims1795346900000 } from './1795346900000-Claims';
 import { Attachments1795347000000 } from './1795347000000-Attachments';
 import { ClaimFollowups1795347000500 } from './1795347000500-ClaimFollowups';
 import { AttachmentClaimFk1795347060000 } from './1795347060000-AttachmentClaimFk';
+import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Attachments1795347000000,
   ClaimFollowups1795347000500,
   AttachmentClaimFk1795347060000,
+  HuhuibaoSubsidy1795347200000,
 ];
