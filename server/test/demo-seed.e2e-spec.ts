@@ -19,8 +19,9 @@ describe('demo seed', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     db.config.seedDemo = true;
+    db.config.today = '2026-11-22'; // the demo claims are dated relative to today
     t = await startTestApp(db);
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -113,7 +114,24 @@ describe('demo seed', () => {
       .set('Authorization', bearer(t.app, { userId: u.id, role: 'beneficiary', personId: u.personId }))
       .send({ schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-05-10', facts: { selfPayAfterOthers: '3800.00' } })
       .expect(200);
-    expect(r.body).toMatchObject({ covered: true, payout: '1500.00' });
+    // Her ledger: 1,200 from the seed plus the demo's paid claim of 4,200 → 5,400 base, (5,400 − 2,000) × 50% = 1,700 paid.
+    // This 3,800 brings the base to 9,200: (9,200 − 2,000) × 50% = 3,600 owed in all, 1,900 more.
+    expect(r.body).toMatchObject({ covered: true, payout: '1900.00', ledger: { base: { before: '5400.00' }, paid: { before: '1700.00' } } });
+  });
+
+  it('has claims in several states for the showcase people, made through the real claim flow', async () => {
+    const u = await t.dataSource.getRepository(AppUser).findOneByOrFail({ wechatOpenid: DEMO_OPENIDS.jincheng });
+    const mine = await request(t.app.getHttpServer()).get('/api/claims').set('Authorization', bearer(t.app, { userId: u.id, role: 'beneficiary', personId: u.personId })).expect(200);
+    expect(mine.body.items.map((c: { state: string }) => c.state).sort()).toEqual(['paid', 'under_review']);
+    const paid = mine.body.items.find((c: { state: string }) => c.state === 'paid');
+    expect(paid).toMatchObject({ approvedAmount: '1700.00', incidentDate: '2026-10-13' }); // (1,200 + 4,200 − 2,000) × 50%, nothing paid before
+    const review = mine.body.items.find((c: { state: string }) => c.state === 'under_review');
+    expect(review.dueDate).toMatch(/^2026-12-/);
+    const li = await t.dataSource.getRepository(AppUser).findOneByOrFail({ wechatOpenid: DEMO_OPENIDS.elderly });
+    const hers = await request(t.app.getHttpServer()).get('/api/claims').set('Authorization', bearer(t.app, { userId: li.id, role: 'beneficiary', personId: li.personId })).expect(200);
+    expect(hers.body.items).toEqual([expect.objectContaining({ state: 'waiting_documents', documentsMissing: 1 })]);
+    const detail = await request(t.app.getHttpServer()).get(`/api/claims/${hers.body.items[0].id}`).set('Authorization', bearer(t.app, { userId: li.id, role: 'beneficiary', personId: li.personId })).expect(200);
+    expect(detail.body.timeline[0]).toMatchObject({ label: '工作人员代为报案', actor: '社区工作人员' });
   });
 
   it('is idempotent: running again, or starting again, adds nothing', async () => {

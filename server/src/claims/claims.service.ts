@@ -261,6 +261,10 @@ export class ClaimsService {
     await this.audit.recordAct(user, { action: `claim.${t.id}`, entity: 'claim', entityId: claim.id, detail: { from: claim.state, to: dto.to } }, m);
     claim.state = dto.to;
     if (dto.to === 'under_review' || dto.to === 'accepted') await this.refreshDeadline(m, claim);
+    if (dto.to === 'accepted') {
+      claim.documentsCompleteOn = (await m.getRepository(Claim).findOneByOrFail({ id: claim.id })).documentsCompleteOn;
+      await this.startReviewIfReady(m, claim, pending);
+    }
   }
 
   /**
@@ -459,12 +463,17 @@ export class ClaimsService {
       await m.getRepository(Claim).update({ id: claim.id }, { documentsCompleteOn: today, dueDate: d.dueDate, deadline: JSON.stringify(d.explanation) });
       claim.documentsCompleteOn = today;
     }
-    if (claim.state === 'waiting_documents') {
-      const t = assertTransition('waiting_documents', 'under_review', 'system');
-      await this.moveState(m, claim, { state: 'under_review' });
-      await this.event(m, pending, claim, null, { type: 'transition', action: t.id, label: t.label, fromState: 'waiting_documents', toState: 'under_review' });
-      claim.state = 'under_review';
-    }
+    await this.startReviewIfReady(m, claim, pending);
+  }
+
+  /** An accepted claim (立案) or one waiting for documents goes to review by itself once the checklist is complete. */
+  private async startReviewIfReady(m: EntityManager, claim: Claim, pending: Pending): Promise<void> {
+    if (!claim.documentsCompleteOn || (claim.state !== 'waiting_documents' && claim.state !== 'accepted')) return;
+    const from = claim.state;
+    const t = assertTransition(from, 'under_review', 'system');
+    await this.moveState(m, claim, { state: 'under_review' });
+    await this.event(m, pending, claim, null, { type: 'transition', action: t.id, label: t.id === 'start_review' ? '材料齐全，开始审核' : t.label, fromState: from, toState: 'under_review' });
+    claim.state = 'under_review';
   }
 
   private async refreshDeadline(m: EntityManager, claim: Claim): Promise<void> {

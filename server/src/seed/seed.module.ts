@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { ClaimsModule } from '../claims/claims.module';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { DemoClaimsSeeder } from './demo-claims';
 import { DemoSeedService } from './demo';
 import { ReferenceSeedService } from './reference';
 
@@ -14,6 +16,7 @@ export class SeedRunner implements OnApplicationBootstrap {
   constructor(
     private readonly reference: ReferenceSeedService,
     private readonly demo: DemoSeedService,
+    private readonly demoClaims: DemoClaimsSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -22,9 +25,10 @@ export class SeedRunner implements OnApplicationBootstrap {
     if (this.config.seedDemo) {
       const r = await this.demo.run();
       if (r.skipped) this.logger.log('demo data already loaded');
+      else await this.demoClaims.run();
     }
   }
 }
 
-@Module({ providers: [ReferenceSeedService, DemoSeedService, SeedRunner], exports: [ReferenceSeedService, DemoSeedService] })
+@Module({ imports: [ClaimsModule], providers: [ReferenceSeedService, DemoSeedService, DemoClaimsSeeder, SeedRunner], exports: [ReferenceSeedService, DemoSeedService, DemoClaimsSeeder] })
 export class SeedModule {}
