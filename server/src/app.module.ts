@@ -13,6 +13,7 @@ import { EstimatesModule } from './estimates/estimates.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -45,6 +46,7 @@ export class AppModule {
         CoverageModule,
         EstimatesModule,
         ClaimsModule,
+        NotificationsModule,
         SeedModule,
       ],
     };

@@ -6,6 +6,7 @@ const TABLES = [
   'app_user', 'annual_usage', 'audit_event', 'district', 'enrolment', 'household', 'identity',
   'insurer', 'person', 'roster_import', 'roster_import_row', 'user_district',
   'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'idempotency_record', 'claim', 'claim_document', 'claim_event',
+  'stream_ticket', 'notification_read', 'subscribe_acceptance', 'subscribe_send', 'push_cursor',
 ].sort();
 
 async function tables(ds: DataSource): Promise<string[]> {

@@ -4,6 +4,7 @@ import { RosterImports1795346600000 } from './1795346600000-RosterImports';
 import { CoverageReference1795346700000 } from './1795346700000-CoverageReference';
 import { Idempotency1795346800000 } from './1795346800000-Idempotency';
 import { Claims1795346900000 } from './1795346900000-Claims';
+import { Notifications1795347300000 } from './1795347300000-Notifications';
 
 // Every MariaDB/MySQL migration, oldest first. Add new files here (a unit test checks none is missing).
 export const MARIADB_MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MARIADB_MIGRATIONS: Function[] = [
   CoverageReference1795346700000,
   Idempotency1795346800000,
   Claims1795346900000,
+  Notifications1795347300000,
 ];
