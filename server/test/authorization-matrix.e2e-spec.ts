@@ -354,6 +354,38 @@ describe(`authorization matrix (${DIALECT})`, () => {
       scoped: true,
       build: (side) => ({ method: 'post', path: `/api/claim-alerts/${w[side].alertId}/dismiss`, body: { note: '无需理赔' } }),
     },
+    // The live feed: live=0 sends what was missed after `after` and ends, so the matrix can call it like any route.
+    // @Public in the router (a ticket may sign in instead of the header), but it answers 401/403 itself.
+    'GET /api/staff/events': {
+      access: ['caseworker', 'adjuster', 'finance', 'admin'],
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/staff/events', query: { after: '0', live: '0' } }),
+    },
+    'POST /api/staff/events/ticket': {
+      access: ['caseworker', 'adjuster', 'finance', 'admin'],
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/staff/events/ticket' }),
+    },
+    'GET /api/me/notifications': {
+      access: ['beneficiary'], // staff not acting for anyone: 403 from the service
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/me/notifications' }),
+    },
+    'POST /api/me/notifications/read': {
+      access: ['beneficiary'],
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/me/notifications/read', body: { upTo: 1 } }),
+    },
+    'GET /api/me/subscriptions': {
+      access: ['beneficiary'],
+      scoped: false,
+      build: () => ({ method: 'get', path: '/api/me/subscriptions' }),
+    },
+    'POST /api/me/subscriptions': {
+      access: ['beneficiary'],
+      scoped: false,
+      build: () => ({ method: 'post', path: '/api/me/subscriptions', body: { templateIds: ['tpl-claim-status'], accepted: ['tpl-claim-status'] } }),
+    },
     'POST /api/rosters': {
       access: ['caseworker', 'admin'],
       scoped: true,
@@ -740,6 +772,9 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/claims/:id/documents/:documentId/review': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/review'].build('X', callers.CX) },
     'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
     'POST /api/attachments': { caller: 'A', build: () => ROUTES['POST /api/attachments'].build('X', callers.A) },
+    'POST /api/me/notifications/read': { caller: 'A', build: () => ROUTES['POST /api/me/notifications/read'].build('X', callers.A) },
+    'POST /api/me/subscriptions': { caller: 'A', build: () => ROUTES['POST /api/me/subscriptions'].build('X', callers.A) },
+    'POST /api/staff/events/ticket': null,
     'POST /api/auth/logout': null,
     'POST /api/proxies/:id/revoke': null,
     'POST /api/rosters/:id/apply': null,
@@ -756,6 +791,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
     'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert', 'attachment',
     'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
+    'stream_ticket', 'notification_read', 'subscribe_acceptance', 'subscribe_send',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();

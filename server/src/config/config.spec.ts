@@ -45,10 +45,25 @@ describe('config', () => {
       /WECHAT_APPID is required in production[\s\S]*WECHAT_SECRET is required in production/,
     );
     const dev = loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt });
-    expect(dev.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', appId: 'wx-dev-appid', secret: 'wx-dev-secret', timeoutMs: 5000 });
+    expect(dev.wechat).toEqual({
+      apiBase: 'https://api.weixin.qq.com', appId: 'wx-dev-appid', secret: 'wx-dev-secret', timeoutMs: 5000, claimStatusTemplate: null, miniprogramState: 'formal',
+    });
     const custom = loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt, WECHAT_API_BASE: 'http://127.0.0.1:9999/', WECHAT_TIMEOUT_MS: '800' });
     expect(custom.wechat).toMatchObject({ apiBase: 'http://127.0.0.1:9999', timeoutMs: 800 });
     expect(() => loadConfig({ DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt, WECHAT_API_BASE: 'ftp://x' })).toThrow(/WECHAT_API_BASE must be an http/);
+  });
+
+  it('reads the claim-status subscribe template and which value fills which field', () => {
+    const base = { DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt };
+    expect(loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 'Ab_c-1' }).wechat.claimStatusTemplate).toEqual({
+      id: 'Ab_c-1',
+      fields: { thing1: 'benefit', phrase2: 'state', amount3: 'amount', date4: 'time', character_string5: 'claimNo' },
+    });
+    expect(loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 't', WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS: 'thing7=note,time2=time' }).wechat.claimStatusTemplate?.fields).toEqual({ thing7: 'note', time2: 'time' });
+    expect(() => loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 't', WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS: 'thing1=nope' })).toThrow(/thing1=nope/);
+    expect(() => loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 't', WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS: 'name1=benefit' })).toThrow(/name1 has a type/);
+    expect(() => loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 't', WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS: 'thing1:benefit' })).toThrow(/WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS must look like/);
+    expect(() => loadConfig({ ...base, WECHAT_TEMPLATE_CLAIM_STATUS: 'a b' })).toThrow(/WECHAT_TEMPLATE_CLAIM_STATUS must be a template id/);
   });
 
   it('allows DEV_LOGIN only with embedded SQLite outside production, and refuses to start otherwise', () => {

@@ -57,6 +57,37 @@ export interface WechatConfig {
   appId: string;
   secret: string;
   timeoutMs: number;
+  /** Subscribe-message template for claim status changes; null: none are offered or sent. */
+  claimStatusTemplate?: SubscribeTemplateConfig | null;
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+/** What fills a template field (see notifications/subscribe-fields.ts). */
+export const SUBSCRIBE_FIELD_SOURCES = ['claimNo', 'benefit', 'scheme', 'state', 'status', 'amount', 'time', 'note'] as const;
+export type SubscribeFieldSource = (typeof SUBSCRIBE_FIELD_SOURCES)[number];
+export const SUBSCRIBE_FIELD_TYPES = ['thing', 'phrase', 'character_string', 'amount', 'date', 'time', 'number'] as const;
+
+export interface SubscribeTemplateConfig {
+  id: string;
+  /** Template key (thing1, phrase2 …) → our value. */
+  fields: Record<string, SubscribeFieldSource>;
+}
+
+export const DEFAULT_CLAIM_STATUS_FIELDS = 'thing1=benefit,phrase2=state,amount3=amount,date4=time,character_string5=claimNo';
+
+/** `thing1=benefit,phrase2=state` → fields, refusing unknown values and field types we cannot fill. */
+export function parseTemplateFields(spec: string, envName: string): Record<string, SubscribeFieldSource> {
+  const out: Record<string, SubscribeFieldSource> = {};
+  const problems: string[] = [];
+  for (const part of spec.split(',')) {
+    const [key, source] = part.split('=');
+    const type = key.replace(/\d+$/, '');
+    if (!(SUBSCRIBE_FIELD_TYPES as readonly string[]).includes(type)) problems.push(`${envName}: field ${key} has a type we do not fill (${SUBSCRIBE_FIELD_TYPES.join(', ')})`);
+    if (!(SUBSCRIBE_FIELD_SOURCES as readonly string[]).includes(source)) problems.push(`${envName}: ${key}=${source}: the value must be one of ${SUBSCRIBE_FIELD_SOURCES.join(', ')}`);
+    out[key] = source as SubscribeFieldSource;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return out;
 }
 
 export type RateBucket = 'wechatLogin' | 'staffLogin' | 'bind' | 'refresh' | 'redeem';
@@ -202,6 +233,13 @@ function wechatConfig(v: EnvironmentVariables): WechatConfig {
     appId: v.WECHAT_APPID ?? 'wx-dev-appid',
     secret: v.WECHAT_SECRET ?? 'wx-dev-secret',
     timeoutMs: v.WECHAT_TIMEOUT_MS ?? 5000,
+    claimStatusTemplate: v.WECHAT_TEMPLATE_CLAIM_STATUS
+      ? {
+          id: v.WECHAT_TEMPLATE_CLAIM_STATUS,
+          fields: parseTemplateFields(v.WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS ?? DEFAULT_CLAIM_STATUS_FIELDS, 'WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS'),
+        }
+      : null,
+    miniprogramState: v.WECHAT_MINIPROGRAM_STATE ?? 'formal',
   };
 }
 

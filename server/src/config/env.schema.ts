@@ -94,6 +94,29 @@ export class EnvironmentVariables {
   WECHAT_TIMEOUT_MS?: number;
 
   /**
+   * Subscribe-message template for claim status changes (订阅消息模板 id from the mini-program console).
+   * Unset: no subscribe messages are offered or sent.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'WECHAT_TEMPLATE_CLAIM_STATUS must be a template id (letters, digits, _ and -)' })
+  WECHAT_TEMPLATE_CLAIM_STATUS?: string;
+
+  /**
+   * Which of our values fills which field of that template, as the template's keys declare them:
+   * `thing1=benefit,phrase2=state,amount3=amount,date4=time,character_string5=claimNo` (the default).
+   * Values: claimNo, benefit, scheme, state, status, amount, time, note. Each is formatted and cut to
+   * WeChat's rule for the key's type (thing ≤ 20 characters, phrase ≤ 5 Chinese characters, …).
+   */
+  @IsOptional()
+  @Matches(/^[a-z_]+\d+=[a-zA-Z]+(,[a-z_]+\d+=[a-zA-Z]+)*$/, { message: 'WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS must look like thing1=benefit,phrase2=state' })
+  WECHAT_TEMPLATE_CLAIM_STATUS_FIELDS?: string;
+
+  /** Which mini-program version a subscribe message opens: developer, trial or formal (default). */
+  @IsOptional()
+  @IsIn(['developer', 'trial', 'formal'], { message: 'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal' })
+  WECHAT_MINIPROGRAM_STATE?: 'developer' | 'trial' | 'formal';
+
+  /**
    * Development login for the H5 build (POST /api/auth/dev-login): only with the embedded SQLite database
    * outside production. The server refuses to start if it is set anywhere else.
    */

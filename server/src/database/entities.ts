@@ -14,6 +14,11 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { NotificationRead } from '../notifications/notification-read.entity';
+import { PushCursor } from '../notifications/push-cursor.entity';
+import { StreamTicket } from '../notifications/stream-ticket.entity';
+import { SubscribeAcceptance } from '../notifications/subscribe-acceptance.entity';
+import { SubscribeSend } from '../notifications/subscribe-send.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
@@ -51,4 +56,9 @@ export const ENTITIES = [
   ClaimAlert,
   Attachment,
   ...SUBSIDY_ENTITIES,
+  StreamTicket,
+  NotificationRead,
+  SubscribeAcceptance,
+  SubscribeSend,
+  PushCursor,
 ];

@@ -35,5 +35,6 @@ export function maskRequestUrl(url: string): string {
   } catch {
     /* keep it raw */
   }
-  return maskSensitiveText(decoded);
+  // Stream tickets are single-use and short-lived, but still keep them out of logs.
+  return maskSensitiveText(decoded).replace(/([?&]ticket=)[^&#]*/g, '$1***');
 }
