@@ -3,6 +3,7 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthCoreModule } from './auth/auth-core.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { CommonModule } from './common/common.module';
@@ -47,6 +48,7 @@ export class AppModule {
         SchemesModule,
         CoverageModule,
         EstimatesModule,
+        CalendarModule,
         ClaimsModule,
         AttachmentsModule,
         SubsidyModule,

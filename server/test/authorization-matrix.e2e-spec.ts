@@ -53,7 +53,7 @@ interface Caller {
 }
 
 interface Req {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   headers?: Record<string, string>;
   query?: Record<string, string>;
@@ -213,6 +213,12 @@ describe(`authorization matrix (${DIALECT})`, () => {
    */
   const ROUTES: Record<string, RouteSpec> = {
     'GET /api/health': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/health' }) },
+    'GET /api/holidays': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/holidays' }) },
+    'PUT /api/holidays/:year': {
+      access: ['admin'],
+      scoped: false,
+      build: () => ({ method: 'put', path: '/api/holidays/2027', body: { holidays: { 元旦: ['01-01'] }, workdays: [], source: '测试用（非官方）' } }),
+    },
     'GET /api/schemes': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/schemes' }) },
     'GET /api/schemes/:id': { access: 'public', scoped: false, build: () => ({ method: 'get', path: '/api/schemes/cq-hmjkb' }) },
     'POST /api/auth/wechat/login': {
@@ -772,6 +778,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'POST /api/claims/:id/documents/:documentId/review': { caller: 'CX', build: () => ROUTES['POST /api/claims/:id/documents/:documentId/review'].build('X', callers.CX) },
     'POST /api/rosters': { caller: 'CX', build: () => ROUTES['POST /api/rosters'].build('X', callers.CX) },
     'POST /api/attachments': { caller: 'A', build: () => ROUTES['POST /api/attachments'].build('X', callers.A) },
+    'PUT /api/holidays/:year': { caller: 'ADM', build: () => ROUTES['PUT /api/holidays/:year'].build('X', callers.ADM) },
     'POST /api/me/notifications/read': { caller: 'A', build: () => ROUTES['POST /api/me/notifications/read'].build('X', callers.A) },
     'POST /api/me/subscriptions': { caller: 'A', build: () => ROUTES['POST /api/me/subscriptions'].build('X', callers.A) },
     'POST /api/staff/events/ticket': null,
@@ -791,7 +798,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     'roster_import', 'roster_import_row', 'person', 'identity', 'household', 'enrolment',
     'claim', 'claim_document', 'claim_event', 'idempotency_record', 'annual_usage', 'claim_dispute', 'claim_alert', 'attachment',
     'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
-    'stream_ticket', 'notification_read', 'subscribe_acceptance', 'subscribe_send',
+    'stream_ticket', 'notification_read', 'subscribe_acceptance', 'subscribe_send', 'holiday_year',
   ];
   async function snapshot(): Promise<Record<string, number>> {
     await app.get(RostersService).idle();
@@ -833,7 +840,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
       } else {
         // JSON.stringify drops a real prototype, so __proto__ goes in as an own key of the JSON text, as an attacker sends it.
         const json = JSON.stringify({ ...base.body, ...extras }).replace(/}$/, ',"__proto__":{"isAdmin":true,"role":"admin"}}');
-        r = await http().post(base.path).set({ ...headersFor(key, entry.caller), ...(base.headers ?? {}) }).set('Content-Type', 'application/json').send(json);
+        r = await http()[base.method](base.path).set({ ...headersFor(key, entry.caller), ...(base.headers ?? {}) }).set('Content-Type', 'application/json').send(json);
       }
       checked++;
       const after = await snapshot();

@@ -5,6 +5,7 @@ import { AuthSession } from '../auth/entities/auth-session.entity';
 import { BindAttempt } from '../auth/entities/bind-attempt.entity';
 import { ProxyGrant } from '../auth/entities/proxy-grant.entity';
 import { ProxyInvite } from '../auth/entities/proxy-invite.entity';
+import { HolidayYearRow } from '../calendar/holiday-year.entity';
 import { ClaimAlert } from '../claims/claim-alert.entity';
 import { ClaimDispute } from '../claims/claim-dispute.entity';
 import { ClaimDocument } from '../claims/claim-document.entity';
@@ -61,4 +62,5 @@ export const ENTITIES = [
   SubscribeAcceptance,
   SubscribeSend,
   PushCursor,
+  HolidayYearRow,
 ];

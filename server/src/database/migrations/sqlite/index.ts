@@ -9,6 +9,7 @@ import { ClaimFollowups1795347000500 } from './1795347000500-ClaimFollowups';
 import { AttachmentClaimFk1795347060000 } from './1795347060000-AttachmentClaimFk';
 import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 import { Notifications1795347300000 } from './1795347300000-Notifications';
+import { HolidayYears1795347400000 } from './1795347400000-HolidayYears';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   AttachmentClaimFk1795347060000,
   HuhuibaoSubsidy1795347200000,
   Notifications1795347300000,
+  HolidayYears1795347400000,
 ];
