@@ -457,12 +457,13 @@ async function main(): Promise<void> {
   const reports: Awaited<ReturnType<typeof benchOne>>[] = [];
   const extraArgs = ['--innodb-flush-log-at-trx-commit=1', ...(BINLOG ? ['--log-bin=binlog', '--server-id=1', '--sync-binlog=1'] : [])];
   const mariadb = await startMariaDb({ extraArgs });
+  const mariaDataDir = mkdtempSync(join(tmpdir(), 'huimin-cbench-'));
   try {
     reports.push(
       await benchOne({
         label: 'MariaDB',
         dbPid: mariadb.pid,
-        env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'huimin-cbench-')) },
+        env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url, DATA_DIR: mariaDataDir },
         settings: async (ds) => {
           const [v] = (await ds.query(
             'SELECT VERSION() AS version, @@innodb_flush_log_at_trx_commit AS flush, @@log_bin AS log_bin, @@sync_binlog AS sync_binlog, @@binlog_format AS fmt, @@innodb_flush_method AS method, @@innodb_doublewrite AS dblwr, @@innodb_buffer_pool_size AS pool, @@max_connections AS maxconn',
@@ -510,6 +511,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await mariadb.stop();
+    rmSync(mariaDataDir, { recursive: true, force: true });
   }
   if (SQLITE) {
     const dir = mkdtempSync(join(tmpdir(), 'huimin-cbench-sqlite-'));
