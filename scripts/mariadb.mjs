@@ -3,7 +3,7 @@
 // also create/drop `huimin_test_*` databases (each integration test file gets its own).
 //
 //   import { startMariaDb } from './mariadb.mjs';
-//   const db = await startMariaDb();   // { url, host, port, user, password, database, stop }
+//   const db = await startMariaDb();   // { url, pid, host, port, user, password, database, socket, stop }
 //   ...; await db.stop();
 //
 // Run directly (`node scripts/mariadb.mjs`) it starts one, prints its URL and stops on Ctrl-C.
@@ -59,7 +59,11 @@ function isAlive(pid) {
   }
 }
 
-export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`) } = {}) {
+/**
+ * Options: `log`; `extraArgs`, more mariadbd flags (e.g. the claims bench's binary log:
+ * `--log-bin`, `--sync-binlog=1`); a relative `--log-bin=NAME` lands in the datadir.
+ */
+export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`), extraArgs = [] } = {}) {
   ensureInstalled(log);
   const dir = mkdtempSync(join(tmpdir(), 'huimin-mariadb-'));
   const datadir = join(dir, 'data');
@@ -82,6 +86,7 @@ export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`
       '--bind-address=127.0.0.1', `--pid-file=${join(dir, 'pid')}`, `--log-error=${errLog}`,
       '--skip-name-resolve', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
       '--default-time-zone=+08:00',
+      ...extraArgs,
     ], { stdio: 'ignore', detached: false });
     let exited = null;
     child.on('exit', (code, signal) => { exited = code ?? signal; });
@@ -130,6 +135,7 @@ export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`
 
   return {
     url: `mysql://${user}:${password}@${host}:${port}/${database}`,
+    pid: child.pid,
     host,
     port,
     user,

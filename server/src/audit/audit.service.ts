@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { insertEntity } from '../database/insert-entity';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditInput {
@@ -23,7 +24,8 @@ export class AuditService {
   /** Record an event; pass the transaction's manager so the event commits or rolls back with the change. */
   async record(input: AuditInput, manager?: EntityManager): Promise<AuditEvent> {
     const repo = manager ? manager.getRepository(AuditEvent) : this.events;
-    return repo.save(
+    return insertEntity(
+      repo,
       repo.create({
         actorUserId: input.actorUserId,
         onBehalfOfPersonId: input.onBehalfOfPersonId ?? null,

@@ -27,11 +27,13 @@ export class DbSessionCheck extends SessionCheck {
   override async isActive(sessionId: string): Promise<boolean> {
     if (typeof sessionId !== 'string' || sessionId.length !== 36) return false;
     if (this.revoked.has(sessionId)) return false;
-    const s = await this.sessions.findOne({
-      where: { id: sessionId },
-      relations: { user: true },
-      select: { id: true, revokedAt: true, expiresAt: true, user: { id: true, active: true } },
-    });
+    // One query (findOne with a relation sends two: a DISTINCT id lookup, then the row).
+    const s = await this.sessions
+      .createQueryBuilder('s')
+      .leftJoin('s.user', 'u')
+      .select(['s.id', 's.revokedAt', 's.expiresAt', 'u.id', 'u.active'])
+      .where('s.id = :id', { id: sessionId })
+      .getOne();
     if (!s) return false;
     if (s.revokedAt) {
       this.markRevoked(sessionId);

@@ -63,6 +63,11 @@ export class ClaimsReader {
     return claim;
   }
 
+  /** The same check as visibleClaim, on a claim in hand (e.g. one just written): 404 when the caller may not see it. */
+  async assertVisible(user: AuthUser, claim: Claim): Promise<void> {
+    if (!(await this.maySee(user, claim))) throw notFound('claim');
+  }
+
   private async maySee(user: AuthUser, claim: Claim): Promise<boolean> {
     if (user.role === 'admin' || user.role === 'finance') return true;
     if (AccessService.isDistrictScoped(user)) return user.districtIds.includes(claim.districtId);
@@ -81,19 +86,38 @@ export class ClaimsReader {
 
   async detail(user: AuthUser, claimId: number, m: EntityManager = this.ds.manager): Promise<ClaimDetailDto> {
     const c = await this.visibleClaim(user, claimId, m);
+    const staff = user.role !== 'beneficiary';
     const [docs, events, district, person, disputes, files] = await Promise.all([
       m.getRepository(ClaimDocument).find({ where: { claimId }, order: { position: 'ASC' } }),
       m.getRepository(ClaimEvent).find({ where: { claimId }, order: { id: 'ASC' } }),
       m.getRepository(District).findOne({ where: { id: c.districtId }, select: { id: true, name: true } }),
-      m.getRepository(Person).findOne({ where: { id: c.personId }, select: { id: true, name: true } }),
+      staff ? m.getRepository(Person).findOne({ where: { id: c.personId }, select: { id: true, name: true } }) : null,
       m.getRepository(ClaimDispute).find({ where: { claimId }, order: { id: 'ASC' } }),
       m.getRepository(Attachment).find({ where: { claimId }, order: { id: 'ASC' }, select: { id: true, documentId: true, mime: true, byteSize: true, thumbKey: true, createdAt: true } }),
     ]);
+    return this.detailOf(user, c, docs, events, district?.name ?? '', person?.name, disputes, files);
+  }
+
+  /**
+   * The detail from rows in hand: detail() after reading them, or the report right after writing them (the
+   * claim as saved, its checklist in position order, its history in id order). The caller must have checked
+   * that the user may see the claim. personName is only shown to staff.
+   */
+  detailOf(
+    user: AuthUser,
+    c: Claim,
+    docs: ClaimDocument[],
+    events: ClaimEvent[],
+    districtName: string,
+    personName: string | undefined,
+    disputes: ClaimDispute[] = [],
+    files: Pick<Attachment, 'id' | 'documentId' | 'mime' | 'byteSize' | 'thumbKey' | 'createdAt'>[] = [],
+  ): ClaimDetailDto {
     const staff = user.role !== 'beneficiary';
     const actor = actorOf(user.role);
     const deadline = c.deadline ? (JSON.parse(c.deadline) as string[]) : [];
     return {
-      ...this.summary(c, docs.filter((d) => d.status === 'missing' || d.status === 'rejected').length, district?.name ?? '', staff ? person?.name : undefined),
+      ...this.summary(c, docs.filter((d) => d.status === 'missing' || d.status === 'rejected').length, districtName, staff ? personName : undefined),
       insuranceYear: c.insuranceYear,
       place: c.place,
       description: c.description,

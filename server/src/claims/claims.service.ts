@@ -30,10 +30,12 @@ import { toMoneyColumnValue } from '../common/money/decimal.transformer';
 import { WorkCalendar } from '../common/work-calendar';
 import { ValidationFailedException } from '../common/validation/validation';
 import { effectivePersonId } from '../coverage/effective-person';
+import { insertEntity } from '../database/insert-entity';
 import { toEstimateResponse } from '../estimates/estimates.service';
 import { LoadedPerson, PersonFactsService } from '../estimates/person-facts.service';
 import { IdempotencyService, RetryTransaction, type IdempotentResult } from '../idempotency/idempotency.service';
 import { Person } from '../people/person.entity';
+import { bulkInsert } from '../rosters/sql';
 import { AnnualUsageService } from '../usage/annual-usage.service';
 import { UsedSoFarService } from '../usage/used-so-far.service';
 import { ClaimDocument } from './claim-document.entity';
@@ -89,8 +91,8 @@ export class ClaimsService {
     const source: ClaimSource = dto.alertId !== undefined ? 'proactive' : who;
     const pending: Pending = { events: [] };
     const result = await this.idempotency.run({ userId: user.userId, scope: 'claims.report', key, request: { ...dto, personId } }, async (m) => {
-      const claimId = await this.createClaim(m, user, personId, source, dto, pending);
-      return { status: 201, body: await this.reader.detail(user, claimId, m) };
+      pending.events = []; // a retried transaction starts over
+      return { status: 201, body: await this.createClaim(m, user, personId, source, dto, pending) };
     });
     if (!result.replayed) this.bus.publish(pending.events);
     return result;
@@ -113,9 +115,10 @@ export class ClaimsService {
     return { personId: requested, source: 'staff' };
   }
 
-  private async createClaim(m: EntityManager, user: AuthUser, personId: number, source: ClaimSource, dto: ReportClaimDto, pending: Pending): Promise<number> {
+  /** Writes the claim, its checklist, history and audit; answers with its detail built from what was written (no re-read). */
+  private async createClaim(m: EntityManager, user: AuthUser, personId: number, source: ClaimSource, dto: ReportClaimDto, pending: Pending): Promise<ClaimDetailDto> {
     const person = await this.people.load(personId, m);
-    const districtId = (await m.getRepository(Person).findOneOrFail({ where: { id: personId }, select: { id: true, districtId: true } })).districtId;
+    const districtId = person.districtId;
     const scheme = listSchemes().find((s) => s.id === dto.schemeId);
     if (scheme?.kind === 'purchase_subsidy') {
       // A purchase subsidy is matched from the insurer's policy list and paid in batches (server/src/subsidy), not claimed.
@@ -154,7 +157,8 @@ export class ClaimsService {
     const noDocuments = r.documents.length === 0;
     const deadline = noDocuments ? this.deadlineFor(r.deadline, today, r.payout) : null;
 
-    const claim = await m.getRepository(Claim).save(
+    const claim = await insertEntity(
+      m.getRepository(Claim),
       m.getRepository(Claim).create({
         personId,
         householdId: benefit.unit === 'household' ? person.householdId : null,
@@ -176,13 +180,29 @@ export class ClaimsService {
         documentsCompleteOn: noDocuments ? today : null,
         dueDate: deadline?.dueDate ?? null,
         deadline: deadline ? JSON.stringify(deadline.explanation) : null,
+        // Every column as the row has it: the answer is built from this object.
+        claimNo: null,
+        approvedAmount: null,
+        amountChangeReason: null,
+        ledgerBase: null,
+        ledgerUsageId: null,
+        decisionReason: null,
+        decidedAt: null,
+        paidAt: null,
+        paymentRef: null,
       }),
     );
     const claimNo = `HM${today.slice(2).replace(/-/g, '')}${String(claim.id).padStart(6, '0')}`;
-    await m.getRepository(Claim).update({ id: claim.id }, { claimNo });
+    // Numbering completes the insert: updated_at (set explicitly, or MariaDB's ON UPDATE would move it) and
+    // version stay as inserted, as `claim` holds them.
+    await m.query('UPDATE `claim` SET claim_no = ?, updated_at = updated_at WHERE id = ?', [claimNo, claim.id]);
     claim.claimNo = claimNo;
-    await m.getRepository(ClaimDocument).insert(
-      r.documents.map((d, i) => ({ claimId: claim.id, documentId: d.id, name: d.name, note: d.note ?? null, position: i, status: 'missing' as const, reviewNote: null })),
+    const documents = r.documents.map((d, i) => ({ claimId: claim.id, documentId: d.id, name: d.name, note: d.note ?? null, position: i, status: 'missing' as const, reviewNote: null }));
+    await bulkInsert(
+      m,
+      'claim_document',
+      ['claim_id', 'document_id', 'name', 'note', 'position', 'status', 'review_note'],
+      documents.map((d) => [d.claimId, d.documentId, d.name, d.note, d.position, d.status, d.reviewNote]),
     );
     if (dto.alertId !== undefined) await this.followups.linkAlert(m, user, dto.alertId, personId, claim.id);
     const byDoc = new Map<string, number[]>();
@@ -196,7 +216,7 @@ export class ClaimsService {
       await this.attachments.assignToClaim(m, ids, claim.id, personId, documentId);
       await m.getRepository(ClaimDocument).update({ claimId: claim.id, documentId }, { status: 'received' });
     }
-    await this.event(m, pending, claim, user, {
+    const reported = await this.event(m, pending, claim, user, {
       type: 'reported',
       action: 'report',
       label: source === 'proactive' ? '按主动理赔提醒报案' : source === 'staff' ? '工作人员代为报案' : source === 'proxy' ? '受托人代为报案' : '报案',
@@ -204,8 +224,14 @@ export class ClaimsService {
       toState: 'reported',
     });
     await this.audit.recordAct(user, { action: 'claim.report', entity: 'claim', entityId: claim.id, detail: { personId, schemeId: s.id, benefitId: benefit.id, files: dto.attachments?.length ?? 0 } }, m);
-    if (byDoc.size && !noDocuments) await this.afterDocumentsChanged(m, claim, pending);
-    return claim.id;
+    if (byDoc.size) {
+      // Files came with the report: the checklist (and maybe the deadline and state) changed after the insert; read it back.
+      if (!noDocuments) await this.afterDocumentsChanged(m, claim, pending);
+      return this.reader.detail(user, claim.id, m);
+    }
+    await this.reader.assertVisible(user, claim);
+    const personName = user.role === 'beneficiary' ? undefined : (await m.getRepository(Person).findOne({ where: { id: personId }, select: { id: true, name: true } }))?.name;
+    return this.reader.detailOf(user, claim, documents as ClaimDocument[], [reported], person.districtName, personName);
   }
 
   // ------------------------------------------------------------------ transitions
@@ -513,9 +539,10 @@ export class ClaimsService {
     claim: Claim,
     user: AuthUser | null,
     e: { type: ClaimEvent['type']; action: string; label: string; fromState: ClaimState | null; toState: ClaimState; reason?: string | null; amount?: Decimal | null },
-  ): Promise<void> {
+  ): Promise<ClaimEvent> {
     const acting = user?.actingForPersonId ?? null;
-    const saved = await m.getRepository(ClaimEvent).save(
+    const saved = await insertEntity(
+      m.getRepository(ClaimEvent),
       m.getRepository(ClaimEvent).create({
         claimId: claim.id,
         districtId: claim.districtId,
@@ -550,5 +577,6 @@ export class ClaimsService {
       amount: e.amount ? e.amount.toFixed(2) : null,
       at: (saved.createdAt ?? new Date()).toISOString(),
     });
+    return saved;
   }
 }

@@ -51,7 +51,9 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     dateStrings: ['DATE'],
     supportBigNumbers: true,
     bigNumberStrings: true,
-    extra: { connectionLimit: 10 },
+    // trace: false — mysql2 otherwise captures a JS stack trace on every query (for async stacks in errors);
+    // failed queries still carry their SQL and the driver error. That capture was ~4% of the report path's CPU.
+    extra: { connectionLimit: 10, trace: false },
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestException, ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isRetryableLockError, isUniqueViolation } from '../common/db-errors';
+import { isRetryableLockError } from '../common/db-errors';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export interface IdempotentCall {
@@ -29,6 +29,8 @@ export interface IdempotentResult<T> {
 export class RetryTransaction extends Error {}
 
 const MAX_ATTEMPTS = 25;
+
+type StoredResponse = Pick<IdempotencyRecord, 'requestHash' | 'responseStatus' | 'responseBody'>;
 
 const KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,100}$/;
 
@@ -81,16 +83,22 @@ export class IdempotencyService {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.ds.transaction(async (m) => {
-          // Claim the key first: a concurrent twin blocks here (MariaDB) until we commit, then fails as a duplicate.
-          const inserted = await m.getRepository(IdempotencyRecord).insert({ ...where, requestHash, responseStatus: 0, responseBody: '' });
-          const id = inserted.identifiers[0].id as number;
           const { status = 201, body } = await work(m);
-          await m.getRepository(IdempotencyRecord).update({ id }, { responseStatus: status, responseBody: JSON.stringify(body) });
+          // The key goes in last, with the response, in the same transaction as the effect (one statement, not an
+          // insert first and an update at the end). Only one transaction per key can commit this row: a concurrent
+          // twin that did the same work meanwhile blocks here on the unique key until we commit, then fails as a
+          // duplicate and its whole transaction (its claim too) rolls back; if we roll back instead, it goes on.
+          await m.query(
+            'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?)',
+            [call.userId, call.scope, key, requestHash, status, JSON.stringify(body)],
+          );
           return { replayed: false, status, body };
         });
       } catch (e) {
-        if (isUniqueViolation(e)) {
-          const twin = await this.find(where);
+        // A twin committed first: whatever stopped us (the duplicate key, or the work finding what the twin did,
+        // e.g. a claim already moved: 409), this request is that one again and gets its response.
+        if (!(e instanceof RetryTransaction)) {
+          const twin = await this.find(where).catch(() => null);
           if (twin) return this.replay<T>(twin, requestHash);
         }
         if ((isRetryableLockError(e) || e instanceof RetryTransaction) && attempt < MAX_ATTEMPTS) {
@@ -105,11 +113,16 @@ export class IdempotencyService {
     }
   }
 
-  private find(where: Pick<IdempotencyRecord, 'userId' | 'scope' | 'idemKey'>): Promise<IdempotencyRecord | null> {
-    return this.ds.getRepository(IdempotencyRecord).findOneBy(where);
+  /** Plain SQL on both dialects (backticks, `?`): this runs before every idempotent POST. */
+  private async find(where: Pick<IdempotencyRecord, 'userId' | 'scope' | 'idemKey'>): Promise<StoredResponse | null> {
+    const rows = (await this.ds.query(
+      'SELECT request_hash AS requestHash, response_status AS responseStatus, response_body AS responseBody FROM `idempotency_record` WHERE user_id = ? AND scope = ? AND idem_key = ?',
+      [where.userId, where.scope, where.idemKey],
+    )) as StoredResponse[];
+    return rows[0] ?? null;
   }
 
-  private replay<T>(rec: IdempotencyRecord, requestHash: string): IdempotentResult<T> {
+  private replay<T>(rec: StoredResponse, requestHash: string): IdempotentResult<T> {
     if (rec.requestHash !== requestHash) {
       throw new UnprocessableEntityException({
         statusCode: 422,
@@ -117,6 +130,6 @@ export class IdempotencyService {
         message: '这个防重复编号已用于另一份不同的提交，请刷新页面后重新提交',
       });
     }
-    return { replayed: true, status: rec.responseStatus, body: JSON.parse(rec.responseBody) as T };
+    return { replayed: true, status: Number(rec.responseStatus), body: JSON.parse(rec.responseBody) as T };
   }
 }

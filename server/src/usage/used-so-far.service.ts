@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { findVersion, insuranceYearOn, type BenefitDef, type SchemeDefinition, type SchemeVersion, type UsedSoFar } from '@huimin/shared';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { Claim } from '../claims/claim.entity';
-import { AnnualUsage } from './annual-usage.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { decimalTransformer } from '../common/money/decimal.transformer';
 
 /** Claims that count against limits: decided with a payout. */
 export const COUNTED_STATES = ['approved', 'paid'] as const;
@@ -46,30 +45,25 @@ export class UsedSoFarService {
     const m = opts.manager ?? this.ds.manager;
     const year = Number(insuranceYearOn(version, incidentDate).id);
     const { key, ledger } = ledgerSubject(benefit.unit, subject);
-    const row = await m.getRepository(AnnualUsage).findOne({
-      where: { subjectKey: key, schemeId: scheme.id, benefitCode: benefit.id, year },
-      select: { id: true, baseUsed: true, paid: true },
-    });
-    const who = ledger === 'household' ? { householdId: subject.householdId! } : { personId: subject.id };
-    const claims = await m.getRepository(Claim).find({
-      where: {
-        ...who,
-        schemeId: scheme.id,
-        benefitId: benefit.id,
-        state: In([...COUNTED_STATES]),
-        ...(opts.excludeClaimId ? { id: Not(opts.excludeClaimId) } : {}),
-      },
-      select: { id: true, insuranceYear: true, grantedOption: true },
-    });
+    // Plain SQL (backticks and `?` on both dialects): every estimate, report and approval reads these two.
+    const [row] = (await m.query(
+      'SELECT base_used AS baseUsed, paid FROM `annual_usage` WHERE subject_key = ? AND scheme_id = ? AND benefit_code = ? AND year = ?',
+      [key, scheme.id, benefit.id, year],
+    )) as { baseUsed: string | number; paid: string | number }[];
+    const claims = (await m.query(
+      `SELECT insurance_year AS insuranceYear, granted_option AS grantedOption FROM \`claim\` WHERE ${ledger === 'household' ? 'household_id' : 'person_id'} = ? ` +
+        `AND scheme_id = ? AND benefit_id = ? AND state IN (${COUNTED_STATES.map(() => '?').join(', ')})${opts.excludeClaimId ? ' AND id <> ?' : ''}`,
+      [ledger === 'household' ? subject.householdId! : subject.id, scheme.id, benefit.id, ...COUNTED_STATES, ...(opts.excludeClaimId ? [opts.excludeClaimId] : [])],
+    )) as { insuranceYear: number | string; grantedOption: string | null }[];
     const options = [...new Set(claims.map((c) => c.grantedOption).filter((o): o is string => !!o))];
     return {
       year,
       subjectKey: key,
       ledger,
       used: {
-        base: row ? row.baseUsed.toFixed(2) : '0.00',
-        paid: row ? row.paid.toFixed(2) : '0.00',
-        claimsThisYear: claims.filter((c) => c.insuranceYear === year).length,
+        base: row ? decimalTransformer.from(row.baseUsed)!.toFixed(2) : '0.00',
+        paid: row ? decimalTransformer.from(row.paid)!.toFixed(2) : '0.00',
+        claimsThisYear: claims.filter((c) => Number(c.insuranceYear) === year).length,
         claimsEver: claims.length,
         ...(options.length ? { optionsGranted: options } : {}),
       },
