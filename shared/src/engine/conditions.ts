@@ -8,13 +8,11 @@ import type { Reason } from './reasons';
 export type Facts = Record<string, unknown>;
 
 export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: Facts, date: IsoDate): Reason {
-  const r = (ok: boolean, code: string, message: string, field?: string): Reason => ({
-    ok,
-    code,
-    message,
-    clause: cond.clause,
-    ...(field && !ok ? { field } : {}),
-  });
+  const r = (ok: boolean, code: string, message: string, field?: string): Reason => {
+    const reason: Reason = { ok, code, message, clause: cond.clause };
+    if (field && !ok) reason.field = field;
+    return reason;
+  };
   switch (cond.test) {
     case 'ageRange': {
       const age = ageOn(person.birthDate, date);
@@ -36,7 +34,7 @@ export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: F
       return r(ok, ok ? 'MEDICAL_INSURANCE_OK' : 'NO_MEDICAL_INSURANCE', ok ? `已参加 ${y} 年基本医保` : `须参加 ${y} 年城乡居民医保或职工医保`, 'person.medicalInsuranceYears');
     }
     case 'factTrue':
-      return facts[cond.fact] === true ? r(true, 'FACT_OK', cond.message.replace(/^须/, '')) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
+      return facts[cond.fact] === true ? r(true, 'FACT_OK', cond.message.startsWith('须') ? cond.message.slice(1) : cond.message) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
     case 'factFalse':
       return facts[cond.fact] === false ? r(true, 'FACT_OK', `非：${cond.message}`) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
     case 'factIn': {

@@ -59,5 +59,9 @@ export function identitiesOn(p: PersonFacts, date: IsoDate): PersonIdentity[] {
 }
 
 export function hasCategoryOn(p: PersonFacts, codes: readonly string[], date: IsoDate): boolean {
-  return identitiesOn(p, date).some((i) => codes.includes(i.code));
+  // identitiesOn(p, date).some((i) => codes.includes(i.code)), without the intermediate list.
+  for (const i of p.identities) {
+    if ((!i.validFrom || i.validFrom <= date) && (!i.validTo || date <= i.validTo) && codes.includes(i.code)) return true;
+  }
+  return false;
 }
