@@ -137,6 +137,7 @@ function record(ledger, c, u, payout, num) {
 }
 
 // ---------------------------------------------------------------- the engine
+const PAYOUT_ONLY = { explain: false };
 /** The claim's request with what its person (household) used so far: a new object per estimate, as a server would build. */
 const withUsed = (r, used) => ({ schemeId: r.schemeId, benefitId: r.benefitId, incidentDate: r.incidentDate, person: r.person, facts: r.facts, used });
 
@@ -151,7 +152,7 @@ function runReference(claims) {
     const c = claims[i];
     const u = ledger[c.slot];
     const used = u ? { base: u.base.toFixed(2), paid: u.paid.toFixed(2), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
-    const r = s.estimate(withUsed(c.request, used), { explain: false });
+    const r = s.estimate(withUsed(c.request, used), PAYOUT_ONLY);
     payouts[i] = s.fenOf(r.payout);
     if (r.covered) {
       covered++;
@@ -164,6 +165,7 @@ function runReference(claims) {
 
 /** The prepared path: each person prepared once (when first met, inside the timing); the ledger in integer fen. */
 function runFast(claims, explain) {
+  const options = { explain };
   const prepared = new Array(people);
   const ledger = new Array(slots.size);
   const fen = { zero: () => 0, add: (a, b) => a + s.fenOf(b) };
@@ -176,7 +178,7 @@ function runFast(claims, explain) {
     if (p === undefined) p = prepared[c.personIndex] = s.preparePerson(c.request.person);
     const u = ledger[c.slot];
     const used = u ? { base: s.formatFen(u.base), paid: s.formatFen(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
-    const r = s.estimateFast(p, withUsed(c.request, used), { explain });
+    const r = s.estimateFast(p, withUsed(c.request, used), options);
     payouts[i] = s.fenOf(r.payout);
     if (r.covered) {
       covered++;

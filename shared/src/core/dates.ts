@@ -59,6 +59,12 @@ export function toIso(y: number, m: number, d: number): IsoDate {
 
 /** Days since 1970-01-01 (UTC arithmetic on the calendar date, no time zone involved). */
 export function dayNumber(date: IsoDate): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 2);
+    const d = digits(date, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+  }
   const [y, m, d] = date.split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
 }

@@ -22,7 +22,12 @@ const RATE = /^\d+(\.\d+)?$/;
 /** Parse a money amount from a request: a decimal string (or an integer / 2-dp number), at most 12 integer digits. */
 export function parseMoney(value: unknown, field: string, opts: { allowNegative?: boolean } = {}): Dec {
   let s: string;
-  if (typeof value === 'string') s = value.trim();
+  if (typeof value === 'string') {
+    // trim() only when an end could be whitespace (ASCII controls and space, or any non-ASCII character).
+    const a = value.charCodeAt(0);
+    const z = value.charCodeAt(value.length - 1);
+    s = a <= 32 || a >= 128 || z <= 32 || z >= 128 ? value.trim() : value;
+  }
   else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
   else throw new EngineError('INVALID_AMOUNT', `${field} 应为金额（元），如 "1234.50"`, field, { value });
   if (!MONEY.test(s)) {
@@ -43,7 +48,12 @@ export function parseMoney(value: unknown, field: string, opts: { allowNegative?
  */
 export function fenOf(value: unknown): number {
   let s: string;
-  if (typeof value === 'string') s = value.trim();
+  if (typeof value === 'string') {
+    // trim() only when an end could be whitespace (ASCII controls and space, or any non-ASCII character).
+    const a = value.charCodeAt(0);
+    const z = value.charCodeAt(value.length - 1);
+    s = a <= 32 || a >= 128 || z <= 32 || z >= 128 ? value.trim() : value;
+  }
   else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
   else return -1;
   const n = s.length;
@@ -69,8 +79,16 @@ export function fenOf(value: unknown): number {
 /** Integer fen → "1234.50" (what fmt gives for the same amount). `fen` must be a safe integer. */
 export function formatFen(fen: number): string {
   if (fen < 0) return `-${formatFen(-fen)}`;
-  const f = fen % 100;
-  return `${(fen - f) / 100}.${f < 10 ? '0' : ''}${f}`;
+  let y = Math.floor(fen / 100);
+  let f = fen - y * 100; // exact; corrects the float quotient (no `%`, slow on values beyond 2^31)
+  if (f < 0) {
+    y -= 1;
+    f += 100;
+  } else if (f >= 100) {
+    y += 1;
+    f -= 100;
+  }
+  return `${y}.${f < 10 ? '0' : ''}${f}`;
 }
 
 export function parseRate(value: string): Dec {

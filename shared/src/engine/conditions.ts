@@ -18,9 +18,10 @@ export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: F
       const age = ageOn(person.birthDate, date);
       const lo = cond.min ?? 0;
       const hi = cond.max ?? 200;
-      const want = cond.min !== undefined && cond.max !== undefined ? `${lo} 至 ${hi} 周岁（含）` : cond.max !== undefined ? `未满 ${hi + 1} 周岁` : `${lo} 周岁及以上`;
       const ok = age >= lo && age <= hi;
-      return r(ok, ok ? 'AGE_OK' : 'AGE_OUT_OF_RANGE', `出险时 ${age} 周岁${ok ? '' : `，须为 ${want}`}`, 'person.birthDate');
+      if (ok) return r(true, 'AGE_OK', `出险时 ${age} 周岁`, 'person.birthDate');
+      const want = cond.min !== undefined && cond.max !== undefined ? `${lo} 至 ${hi} 周岁（含）` : cond.max !== undefined ? `未满 ${hi + 1} 周岁` : `${lo} 周岁及以上`;
+      return r(false, 'AGE_OUT_OF_RANGE', `出险时 ${age} 周岁，须为 ${want}`, 'person.birthDate');
     }
     case 'inSchool':
       return person.inSchool === true ? r(true, 'IN_SCHOOL', '在校学生') : r(false, 'NOT_IN_SCHOOL', '须为在校学生', 'person.inSchool');

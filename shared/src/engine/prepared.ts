@@ -238,10 +238,21 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
 
 // ---------------------------------------------------------------- the arithmetic in integers
 
-/** v / scale rounded half-up, for v ≥ 0 (exact: `%` and the division of a multiple are exact on safe integers). */
+/**
+ * v / scale rounded half-up, for a safe integer v ≥ 0. The float quotient only guesses q; the remainder r = v − q·scale
+ * is exact (integers below 2^53), and corrects the guess, so the result is exact. (No `%`: on values beyond 2^31 it
+ * is a slow floating-point remainder.)
+ */
 function roundToFen(v: number, scale: number): number {
-  const r = v % scale;
-  const q = (v - r) / scale;
+  let q = Math.floor(v / scale);
+  let r = v - q * scale;
+  if (r < 0) {
+    q -= 1;
+    r += scale;
+  } else if (r >= scale) {
+    q += 1;
+    r -= scale;
+  }
   return 2 * r >= scale ? q + 1 : q;
 }
 

@@ -26,7 +26,7 @@ import { LIAOCHENG_CASES } from './cases/liaocheng.cases';
 import { MINHANG_CASES } from './cases/minhang.cases';
 import { ZHUMADIAN_CASES } from './cases/zhumadian.cases';
 
-const RUNS = 3000;
+const RUNS = 1000;
 
 type Outcome = { ok: true; result: EstimateResult; json: string } | { ok: false; error: { name: string; code?: string; field?: string; message: string } };
 
