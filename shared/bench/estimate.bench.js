@@ -16,6 +16,7 @@
  *     100,000 claims, for comparison with earlier figures.
  * Goal (issue 2): (1) ≥ 200,000 estimates/s on one core, and ≥ 0.25 of (3). Single-threaded.
  *   N=200000 npm run bench -w @huimin/shared    (fewer claims)    REF_N=100000 (fewer claims for run 4)
+ *   RNG=legacy (the former generator, whose claims repeat: see `rnd` below)
  *   ONLY_FAST=1 (run 1 alone, for profiling; ONLY_FAST=explain: run 2 alone)
  */
 'use strict';
@@ -30,8 +31,15 @@ const N = Number(process.env.N || 1000000);
 const PEOPLE_PER_SCHEME = 20000;
 
 // ---------------------------------------------------------------- a seeded generator
+// The LCG multiplies in 32 bits (Math.imul), as intended. The former `seed * 1103515245` was a float product beyond
+// 2^53 that dropped low bits, and the generator fell into a cycle of 10,466 states: the "million mixed claims" were
+// about a thousand claims over ~1,200 (person, year) pairs, repeated. RNG=legacy reproduces that workload, to compare
+// with figures measured on it.
 let seed = 20261122;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const LEGACY_RNG = process.env.RNG === 'legacy';
+const rnd = LEGACY_RNG
+  ? () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  : () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const cents = (maxYuan) => { const c = Math.floor(rnd() * maxYuan * 100); return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`; };
 
@@ -279,10 +287,10 @@ function runPlain(claims, prepare) {
 const fmtN = (x) => Math.round(x).toLocaleString('en-US');
 const REF_N = Math.min(N, Number(process.env.REF_N || N));
 const M = Math.min(N, 100000);
-console.log(`huimin-estimate bench: ${fmtN(N)} mixed claims, ${s.SCHEMES.length} schemes, ${fmtN(PEOPLE_PER_SCHEME)} people each, node ${process.version}`);
+console.log(`huimin-estimate bench: ${fmtN(N)} mixed claims, ${s.SCHEMES.length} schemes, ${fmtN(PEOPLE_PER_SCHEME)} people each, node ${process.version}${LEGACY_RNG ? ' (RNG=legacy: the former repeating generator)' : ''}`);
 const tg = Date.now();
 const claims = generate();
-console.log(`generated in ${((Date.now() - tg) / 1000).toFixed(1)} s`);
+console.log(`generated in ${((Date.now() - tg) / 1000).toFixed(1)} s: ${fmtN(new Set(claims.map((c) => c.personIndex)).size)} people and ${fmtN(slots.size)} yearly ledger slots in use`);
 // Warm up every path on a slice, then measure.
 const warm = claims.slice(0, 20000);
 runFast(warm, false);

@@ -6,7 +6,7 @@ import { assertIsoDate, type IsoDate, toIso } from '../core/dates';
 import { categoryLabel } from '../schemes/categories';
 import { findVersion, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { AreaDef, CoverageRule, InsuranceYear, InsurerDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import { identitiesOn, type PersonFacts, type PersonIdentity, validatePerson } from './person';
+import { type PersonFacts, type PersonIdentity, validatePerson } from './person';
 import type { Reason } from './reasons';
 
 export interface EligibilityResult {
@@ -99,12 +99,17 @@ export function eligibilityOf(p: PersonFacts, scheme: SchemeDefinition, date: Is
   } else {
     // Roster-confirmed cover starts on the 1st of the month of confirmation, even when the identity's
     // own validity starts later that month (渝民发〔2024〕3号 一、).
-    const monthStartOf = (i: PersonIdentity): PersonIdentity => {
-      if (!i.validFrom) return i;
-      const monthStart = `${(i.confirmedOn ?? i.validFrom).slice(0, 7)}-01`;
-      return i.validFrom > monthStart ? { ...i, validFrom: monthStart } : i;
-    };
-    const valid = cov.coverStart === 'rosterMonthStart' ? identitiesOn({ ...p, identities: p.identities.map(monthStartOf) }, date) : identitiesOn(p, date);
+    // (An identity counts from that month start then; the identity itself is kept, its start is worked out below.)
+    const roster = cov.coverStart === 'rosterMonthStart';
+    const valid: PersonIdentity[] = [];
+    for (const i of p.identities) {
+      let from = i.validFrom;
+      if (roster && from) {
+        const monthStart = `${(i.confirmedOn ?? from).slice(0, 7)}-01`;
+        if (from > monthStart) from = monthStart;
+      }
+      if ((!from || from <= date) && (!i.validTo || date <= i.validTo)) valid.push(i);
+    }
     const held = (code: string) => valid.some((i) => i.code === code);
     let earliestStart: IsoDate | undefined;
     for (const q of cov.qualifying) {

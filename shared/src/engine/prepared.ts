@@ -1,7 +1,7 @@
 /**
  * The prepared path, for bulk estimates (a server recomputing a district's claims for its caseworkers):
  *
- *   const p = preparePerson(person);                       // validated once, kept as an immutable copy
+ *   const p = preparePerson(person);                       // validated once, kept as its own copy
  *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used }, { explain: false });
  *
  * `estimateFast(preparePerson(x), r, o)` returns exactly what `estimate({ ...r, person: x }, o)` returns (same
@@ -44,7 +44,7 @@ import type { Reason } from './reasons';
 
 /** A person checked once by `preparePerson`, for any number of `estimateFast` calls. */
 export interface PreparedPerson {
-  /** An immutable copy of the validated person (later changes to the caller's object do not reach it). */
+  /** Its own copy of the validated person (later changes to the caller's object do not reach it); read it, do not change it. */
   readonly person: Readonly<PersonFacts>;
 }
 
@@ -64,10 +64,6 @@ function viaDecimal(p: Prepared, request: PreparedEstimateRequest, options: Esti
 }
 
 class Prepared implements PreparedPerson {
-  /** Dates on and after which a test of the person starts to hold (validFrom, its month start, monitoringSystemSince…). */
-  private readonly fromDates: string[] = [];
-  /** Dates on and before which a test holds (validTo, disabilityCardValidUntil). */
-  private readonly untilDates: string[] = [];
   /**
    * Eligibility per insurance year, when it cannot change within the year (null when it can): the first year met
    * in fields, any others in years[i] → cached[i] (a person has a few).
@@ -77,34 +73,39 @@ class Prepared implements PreparedPerson {
   private years: InsuranceYear[] | undefined = undefined;
   private cached: (CachedEligibility | null)[] | undefined = undefined;
 
-  constructor(readonly person: Readonly<PersonFacts>) {
-    for (const i of person.identities) {
-      if (i.validFrom) this.fromDates.push(i.validFrom, `${i.validFrom.slice(0, 7)}-01`);
-      if (i.confirmedOn) this.fromDates.push(i.confirmedOn, `${i.confirmedOn.slice(0, 7)}-01`);
-      if (i.validTo) this.untilDates.push(i.validTo);
-    }
-    if (person.monitoringSystemSince) this.fromDates.push(person.monitoringSystemSince);
-    if (person.disabilityCardValidUntil) this.untilDates.push(person.disabilityCardValidUntil);
-  }
+  constructor(readonly person: Readonly<PersonFacts>) {}
 
-  /** True when no test of the person's dates can change its answer between `year.from` and `year.to`. */
+  /**
+   * True when no test of the person's dates can change its answer between `year.from` and `year.to`: no date on
+   * and after which a test holds (validFrom, confirmedOn, their month starts, monitoringSystemSince) falls in
+   * (from, to], and no date on and before which one holds (validTo, disabilityCardValidUntil) in [from, to).
+   * For validFrom and confirmedOn the check is wider than needed (x > from and x's month ≤ to's month covers x
+   * and x's month start), which only means less caching.
+   */
   private steadyOver(year: InsuranceYear): boolean {
-    for (const f of this.fromDates) if (f > year.from && f <= year.to) return false;
-    for (const u of this.untilDates) if (u >= year.from && u < year.to) return false;
+    const { from, to } = year;
+    const p = this.person;
+    for (const i of p.identities) {
+      if (i.validFrom && i.validFrom > from && monthNotAfter(i.validFrom, to)) return false;
+      if (i.confirmedOn && i.confirmedOn > from && monthNotAfter(i.confirmedOn, to)) return false;
+      if (i.validTo && i.validTo >= from && i.validTo < to) return false;
+    }
+    if (p.monitoringSystemSince && p.monitoringSystemSince > from && p.monitoringSystemSince <= to) return false;
+    if (p.disabilityCardValidUntil && p.disabilityCardValidUntil >= from && p.disabilityCardValidUntil < to) return false;
     return true;
   }
 
   /**
-   * Eligibility on `date`, whose `reasons` the caller may extend: a cached result (its reasons array copied, the
-   * frozen reasons shared), or a fresh one.
+   * Eligibility on `date`, whose `reasons` the caller may extend or change: a cached result (its reasons copied), or
+   * a fresh one.
    */
   eligibility(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): EligibilityForEstimate {
     const c = this.cachedFor(scheme, version, year, date);
     if (c === null) return pickEligibility(eligibilityOf(this.person, scheme, date));
-    return { eligible: c.eligible, reasons: c.reasons.slice(), insurer: c.insurer };
+    return { eligible: c.eligible, reasons: copyReasons(c.reasons), insurer: c.insurer };
   }
 
-  /** The cached eligibility for (version, year), or null when there is none to use (its reasons are frozen: copy before extending). */
+  /** The cached eligibility for (version, year), or null when there is none to use (its reasons are shared: copy them for a result). */
   cachedFor(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
     let c: CachedEligibility | null;
     if (year === this.year0) c = this.cached0;
@@ -130,25 +131,41 @@ class Prepared implements PreparedPerson {
     const e = eligibilityOf(this.person, scheme, date);
     // NO_QUALIFYING_CATEGORY names the date in its message: not the same for every day of the year.
     if (e.reasons.some((r) => r.code === 'NO_QUALIFYING_CATEGORY')) return null;
-    return { version, eligible: e.eligible, reasons: e.reasons.map((r) => Object.freeze(r)), insurer: e.insurer };
+    return { version, eligible: e.eligible, reasons: e.reasons, insurer: e.insurer };
   }
+}
+
+/** Each result gets its own reasons (copies of the cached ones: a caller may change a result without touching another). */
+function copyReasons(rs: readonly Reason[]): Reason[] {
+  const out = new Array<Reason>(rs.length);
+  for (let i = 0; i < rs.length; i++) out[i] = { ...rs[i] };
+  return out;
+}
+
+/** The month of ISO date `a` is not after the month of `b` (their first 7 characters compare ≤). */
+function monthNotAfter(a: string, b: string): boolean {
+  for (let k = 0; k < 7; k++) {
+    const d = a.charCodeAt(k) - b.charCodeAt(k);
+    if (d !== 0) return d < 0;
+  }
+  return true;
 }
 
 function pickEligibility(e: EligibilityForEstimate): EligibilityForEstimate {
   return { eligible: e.eligible, reasons: e.reasons, insurer: e.insurer };
 }
 
-function frozenCopy(p: PersonFacts): Readonly<PersonFacts> {
-  const copy: PersonFacts = { ...p, identities: p.identities.map((i) => Object.freeze({ ...i })) };
-  if (p.medicalInsuranceYears) copy.medicalInsuranceYears = Object.freeze([...p.medicalInsuranceYears]) as number[];
-  Object.freeze(copy.identities);
-  return Object.freeze(copy);
+/** A copy of the person (identities and years too), so that later changes to the caller's object cannot reach it. */
+function ownCopy(p: PersonFacts): Readonly<PersonFacts> {
+  const copy: PersonFacts = { ...p, identities: p.identities.map((i) => ({ ...i })) };
+  if (p.medicalInsuranceYears) copy.medicalInsuranceYears = [...p.medicalInsuranceYears];
+  return copy;
 }
 
 /** Validates a person (the same checks and errors as `estimate`'s) once, for `estimateFast`. */
 export function preparePerson(person: unknown, field = 'person'): PreparedPerson {
   if (person instanceof Prepared) return person;
-  return new Prepared(frozenCopy(validatePerson(person, field)));
+  return new Prepared(ownCopy(validatePerson(person, field)));
 }
 
 /** Eligibility of a prepared person (cached per insurance year where it cannot change within it). */
@@ -214,8 +231,7 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   let eligible: boolean;
   const cached = p.cachedFor(scheme, version, year, date);
   if (cached !== null) {
-    // The shared reasons are frozen; the array is this result's own.
-    result = resultHead(scheme, version, benefit, date, year, cached.insurer, cached.reasons.slice(), facts);
+    result = resultHead(scheme, version, benefit, date, year, cached.insurer, copyReasons(cached.reasons), facts);
     eligible = cached.eligible;
   } else {
     const e = eligibilityOf(person, scheme, date);
