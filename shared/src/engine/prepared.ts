@@ -14,6 +14,8 @@
  *   see FenParams in ./compiled.ts): the owed amount is still rounded half-up to the fen once, where the decimal
  *   path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
  * With `explain: true` the breakdown and the ledger are built by the decimal path, as in `estimate`.
+ * One difference a caller can see: eligibility reasons that come from the cache are frozen objects shared by the
+ * person's results for that year (each result has its own `reasons` array). Read results; copy to change them.
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
@@ -96,16 +98,16 @@ class Prepared implements PreparedPerson {
   }
 
   /**
-   * Eligibility on `date`, whose `reasons` the caller may extend or change: a cached result (its reasons copied), or
-   * a fresh one.
+   * Eligibility on `date`, whose `reasons` array the caller may extend: a cached result (a copy of its array, the
+   * frozen reasons shared), or a fresh one.
    */
   eligibility(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): EligibilityForEstimate {
     const c = this.cachedFor(scheme, version, year, date);
     if (c === null) return pickEligibility(eligibilityOf(this.person, scheme, date));
-    return { eligible: c.eligible, reasons: copyReasons(c.reasons), insurer: c.insurer };
+    return { eligible: c.eligible, reasons: c.reasons.slice(), insurer: c.insurer };
   }
 
-  /** The cached eligibility for (version, year), or null when there is none to use (its reasons are shared: copy them for a result). */
+  /** The cached eligibility for (version, year), or null when there is none to use (its reasons are frozen and shared: copy the array before extending it). */
   cachedFor(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
     let c: CachedEligibility | null;
     if (year === this.year0) c = this.cached0;
@@ -131,15 +133,9 @@ class Prepared implements PreparedPerson {
     const e = eligibilityOf(this.person, scheme, date);
     // NO_QUALIFYING_CATEGORY names the date in its message: not the same for every day of the year.
     if (e.reasons.some((r) => r.code === 'NO_QUALIFYING_CATEGORY')) return null;
-    return { version, eligible: e.eligible, reasons: e.reasons, insurer: e.insurer };
+    // Shared by every result of this person and year: frozen, so that no caller can change another's result.
+    return { version, eligible: e.eligible, reasons: e.reasons.map((r) => Object.freeze(r)), insurer: e.insurer };
   }
-}
-
-/** Each result gets its own reasons (copies of the cached ones: a caller may change a result without touching another). */
-function copyReasons(rs: readonly Reason[]): Reason[] {
-  const out = new Array<Reason>(rs.length);
-  for (let i = 0; i < rs.length; i++) out[i] = { ...rs[i] };
-  return out;
 }
 
 /** The month of ISO date `a` is not after the month of `b` (their first 7 characters compare ≤). */
@@ -231,7 +227,8 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   let eligible: boolean;
   const cached = p.cachedFor(scheme, version, year, date);
   if (cached !== null) {
-    result = resultHead(scheme, version, benefit, date, year, cached.insurer, copyReasons(cached.reasons), facts);
+    // The result's own array; the eligibility reasons in it are the cached, frozen ones.
+    result = resultHead(scheme, version, benefit, date, year, cached.insurer, cached.reasons.slice(), facts);
     eligible = cached.eligible;
   } else {
     const e = eligibilityOf(person, scheme, date);

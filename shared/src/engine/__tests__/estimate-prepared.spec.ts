@@ -313,9 +313,12 @@ describe('preparePerson', () => {
     mine.area = '火星区';
     expect(estimateFast(p, request, { explain: false })).toEqual(before);
     expect(before.covered).toBe(true);
-    // Results do not share reasons: changing one leaves the next intact.
+    // Cached reasons are shared between results, and frozen: no result can change another.
     const a = estimateFast(p, request, { explain: false });
-    a.reasons[0].message = 'changed';
+    expect(() => {
+      a.reasons[0].message = 'changed';
+    }).toThrow(TypeError);
+    a.reasons.push({ ok: true, code: 'EXTRA', message: '' });
     expect(estimateFast(p, request, { explain: false })).toEqual(before);
   });
 
