@@ -1,10 +1,23 @@
 /* eslint-disable */
 /**
  * npm run bench (shared): one million mixed claims over all five schemes, with annual accumulation per
- * person (and household), estimated by the engine (decimal.js) and by a plain-number version of the same
- * pipeline (same lookups, eligibility and conditions; the arithmetic with JS numbers) in the same run.
- * Prints estimates per second for each and the ratio. Goal (issue 2): ≥ 200,000/s on one core, ≥ 0.25 of plain.
- *   N=200000 npm run bench -w @huimin/shared    (fewer claims)
+ * person (and household), each claim fed what its person (household) already used this year.
+ *
+ * Runs, in one process, on the same claims in the same order:
+ *  1. the prepared path, payout only — preparePerson (once per person, inside the timing) and
+ *     estimateFast(…, { explain: false }); the caller keeps its yearly ledger in integer fen. The headline:
+ *     what a server estimating in bulk for caseworkers gets;
+ *  2. the prepared path with the breakdown and ledger (explain: true), on the first 100,000 claims;
+ *  3. plain numbers through the same prepared pipeline (same person preparation, cached eligibility,
+ *     conditions and fact checks; the arithmetic with JS numbers), and the ratio 1 / 3;
+ *  4. estimate() as before (decimal.js, person validated per claim), for the checksum: every claim's payout
+ *     must be the same string as the prepared path's, and so the total;
+ *  5. plain numbers through the old per-claim pipeline (validatePerson and eligibility per claim), on the first
+ *     100,000 claims, for comparison with earlier figures.
+ * Goal (issue 2): (1) ≥ 200,000 estimates/s on one core, and ≥ 0.25 of (3). Single-threaded.
+ *   N=200000 npm run bench -w @huimin/shared    (fewer claims)    REF_N=100000 (fewer claims for run 4)
+ *   RNG=legacy (the former generator, whose claims repeat: see `rnd` below)
+ *   ONLY_FAST=1 (run 1 alone, for profiling; ONLY_FAST=explain: run 2 alone)
  */
 'use strict';
 const s = require('../dist');
@@ -12,13 +25,21 @@ const { eligibilityOf } = require('../dist/engine/eligibility');
 const { checkCondition } = require('../dist/engine/conditions');
 const { validateFacts } = require('../dist/engine/facts');
 const { validatePerson } = require('../dist/engine/person');
+const { eligibilityPrepared } = require('../dist/engine/prepared');
 
 const N = Number(process.env.N || 1000000);
 const PEOPLE_PER_SCHEME = 20000;
 
 // ---------------------------------------------------------------- a seeded generator
+// The LCG multiplies in 32 bits (Math.imul), as intended. The former `seed * 1103515245` was a float product beyond
+// 2^53 that dropped low bits, and the generator fell into a cycle of 10,466 states: the "million mixed claims" were
+// about a thousand claims over ~1,200 (person, year) pairs, repeated. RNG=legacy reproduces that workload, to compare
+// with figures measured on it.
 let seed = 20261122;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const LEGACY_RNG = process.env.RNG === 'legacy';
+const rnd = LEGACY_RNG
+  ? () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  : () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000);
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const cents = (maxYuan) => { const c = Math.floor(rnd() * maxYuan * 100); return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`; };
 
@@ -74,8 +95,16 @@ function factsFor(benefit, incidentDate) {
   return f;
 }
 
+/**
+ * The caller's yearly ledger has one slot per (person or household, scheme, benefit, year), and each claim knows
+ * its slot, its person's index and which of its facts feed the ledger (as a server's rows would): numbered at
+ * generation, outside the timing, and the same for every run.
+ */
+const slots = new Map();
+let people = 0;
 function generate() {
   const schemes = s.SCHEMES.map((sc) => ({ sc, people: makePeople(sc) }));
+  for (const { people: ps } of schemes) for (const p of ps) p.index = people++;
   const claims = new Array(N);
   for (let i = 0; i < N; i++) {
     const { sc, people } = pick(schemes);
@@ -86,8 +115,17 @@ function generate() {
     const d = new Date(Date.parse(y.from) + dayOffset * 86400000).toISOString().slice(0, 10);
     const incidentDate = d > y.to ? y.to : d;
     const p = pick(people);
+    const ledgerKey = `${benefit.unit === 'household' ? p.household : p.key}|${sc.id}|${benefit.id}|${y.id}`;
+    let slot = slots.get(ledgerKey);
+    if (slot === undefined) slots.set(ledgerKey, (slot = slots.size));
+    // The benefit in force on the incident date (the one the engine will apply) says what the ledger adds up.
+    const inForce = s.findVersion(sc, incidentDate);
+    const f = inForce ? s.getBenefit(inForce, benefit.id).formula : benefit.formula;
     claims[i] = {
-      ledgerKey: `${benefit.unit === 'household' ? p.household : p.key}|${sc.id}|${benefit.id}|${y.id}`,
+      slot,
+      personIndex: p.index,
+      baseFact: f.kind === 'reimbursement' ? f.base : f.kind === 'burdenCap' ? f.burdenFact : undefined,
+      optionFact: f.kind === 'fixedByOption' ? f.fact : undefined,
       request: { schemeId: sc.id, benefitId: benefit.id, incidentDate, person: p.person, facts: factsFor(benefit, incidentDate) },
     };
   }
@@ -98,32 +136,61 @@ function generate() {
 /** Adds a covered claim to its person's (household's) ledger; `num` is decimal.js or plain numbers. */
 function record(ledger, c, u, payout, num) {
   const facts = c.request.facts;
-  const f = s.getBenefit(s.findVersion(s.getScheme(c.request.schemeId), c.request.incidentDate), c.request.benefitId).formula;
-  const baseFact = f.kind === 'reimbursement' ? f.base : f.kind === 'burdenCap' ? f.burdenFact : undefined;
   const next = u || { base: num.zero(), paid: num.zero(), n: 0, options: [] };
-  if (baseFact) next.base = num.add(next.base, facts[baseFact]);
+  if (c.baseFact) next.base = num.add(next.base, facts[c.baseFact]);
   next.paid = num.add(next.paid, payout);
   next.n++;
-  if (f.kind === 'fixedByOption') next.options = [...next.options, facts[f.fact]];
-  ledger.set(c.ledgerKey, next);
+  if (c.optionFact) next.options = [...next.options, facts[c.optionFact]];
+  ledger[c.slot] = next;
 }
 
-// ---------------------------------------------------------------- the engine (decimal.js)
-function runEngine(claims, explain) {
+// ---------------------------------------------------------------- the engine
+const PAYOUT_ONLY = { explain: false };
+/** The claim's request with what its person (household) used so far: a new object per estimate, as a server would build. */
+const withUsed = (r, used) => ({ schemeId: r.schemeId, benefitId: r.benefitId, incidentDate: r.incidentDate, person: r.person, facts: r.facts, used });
+
+/** estimate(): decimal.js, the person validated on every claim; the caller's ledger in decimals. */
+function runReference(claims) {
   const D = s.D;
-  const ledger = new Map();
+  const ledger = new Array(slots.size);
   let covered = 0;
-  const payouts = new Array(claims.length);
+  const payouts = new Float64Array(claims.length); // in fen
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
-    const u = ledger.get(c.ledgerKey);
-    c.request.used = u ? { base: u.base.toFixed(2), paid: u.paid.toFixed(2), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
-    const r = s.estimate(c.request, { explain });
-    payouts[i] = r.payout;
+    const u = ledger[c.slot];
+    const used = u ? { base: u.base.toFixed(2), paid: u.paid.toFixed(2), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
+    const r = s.estimate(withUsed(c.request, used), PAYOUT_ONLY);
+    payouts[i] = s.fenOf(r.payout);
     if (r.covered) {
       covered++;
       record(ledger, c, u, r.payout, { zero: () => new D(0), add: (a, b) => a.plus(b) });
+    }
+  }
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { secs, covered, payouts };
+}
+
+/** The prepared path: each person prepared once (when first met, inside the timing); the ledger in integer fen. */
+function runFast(claims, explain) {
+  const options = { explain };
+  const prepared = new Array(people);
+  const ledger = new Array(slots.size);
+  const fen = { zero: () => 0, add: (a, b) => a + s.fenOf(b) };
+  let covered = 0;
+  const payouts = new Float64Array(claims.length); // in fen
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    let p = prepared[c.personIndex];
+    if (p === undefined) p = prepared[c.personIndex] = s.preparePerson(c.request.person);
+    const u = ledger[c.slot];
+    const used = u ? { base: s.formatFen(u.base), paid: s.formatFen(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
+    const r = s.estimateFast(p, withUsed(c.request, used), options);
+    payouts[i] = s.fenOf(r.payout);
+    if (r.covered) {
+      covered++;
+      record(ledger, c, u, r.payout, fen);
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -153,14 +220,15 @@ function plainValue(c, variant, x) {
   for (const band of variant.bands) { if (over <= from) break; total += (Math.min(over, band.upTo) - from) * band.rate; from = band.upTo; }
   return total;
 }
-function plainEstimate(req) {
+/** `prepared`: the prepared person (the prepared pipeline), or undefined (the old per-claim pipeline). */
+function plainEstimate(req, prepared) {
   const scheme = s.getScheme(req.schemeId);
   const version = s.findVersion(scheme, req.incidentDate);
   if (!version) return { covered: false, payout: 0 };
   const benefit = s.getBenefit(version, req.benefitId);
-  const person = validatePerson(req.person);
+  const person = prepared ? prepared.person : validatePerson(req.person);
   const facts = validateFacts(benefit, req.facts);
-  const elig = eligibilityOf(person, scheme, req.incidentDate);
+  const elig = prepared ? eligibilityPrepared(prepared, scheme, req.incidentDate) : eligibilityOf(person, scheme, req.incidentDate);
   if (!elig.eligible) return { covered: false, payout: 0 };
   for (const cond of benefit.conditions) if (!checkCondition(cond, person, facts, req.incidentDate).ok) return { covered: false, payout: 0 };
   const used = req.used || {};
@@ -189,16 +257,22 @@ function plainEstimate(req) {
   if (c.perClaim !== undefined) v = Math.min(v, c.perClaim);
   return { covered: true, payout: round2(Math.min(v, left)) };
 }
-function runPlain(claims) {
-  const ledger = new Map();
+function runPlain(claims, prepare) {
+  const prepared = new Array(people);
+  const ledger = new Array(slots.size);
   let covered = 0;
-  const payouts = new Array(claims.length);
+  const payouts = new Float64Array(claims.length); // in yuan, JS numbers
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
-    const u = ledger.get(c.ledgerKey);
-    c.request.used = u ? { base: String(u.base), paid: String(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
-    const r = plainEstimate(c.request);
+    let p;
+    if (prepare) {
+      p = prepared[c.personIndex];
+      if (p === undefined) p = prepared[c.personIndex] = s.preparePerson(c.request.person);
+    }
+    const u = ledger[c.slot];
+    const used = u ? { base: String(u.base), paid: String(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
+    const r = plainEstimate(withUsed(c.request, used), p);
     payouts[i] = r.payout;
     if (r.covered) {
       covered++;
@@ -211,26 +285,61 @@ function runPlain(claims) {
 
 // ---------------------------------------------------------------- run
 const fmtN = (x) => Math.round(x).toLocaleString('en-US');
-console.log(`huimin-estimate bench: ${fmtN(N)} mixed claims, ${s.SCHEMES.length} schemes, ${fmtN(PEOPLE_PER_SCHEME)} people each, node ${process.version}`);
+const REF_N = Math.min(N, Number(process.env.REF_N || N));
+const M = Math.min(N, 100000);
+console.log(`huimin-estimate bench: ${fmtN(N)} mixed claims, ${s.SCHEMES.length} schemes, ${fmtN(PEOPLE_PER_SCHEME)} people each, node ${process.version}${LEGACY_RNG ? ' (RNG=legacy: the former repeating generator)' : ''}`);
 const tg = Date.now();
 const claims = generate();
-console.log(`generated in ${((Date.now() - tg) / 1000).toFixed(1)} s`);
-// Warm up both paths on a slice, then measure.
-runEngine(claims.slice(0, 20000), false);
-runPlain(claims.slice(0, 20000));
-global.gc && global.gc();
-const eng = runEngine(claims, false);
-global.gc && global.gc();
-const plain = runPlain(claims);
-let mismatch = 0;
-for (let i = 0; i < N; i++) if (Math.abs(Number(eng.payouts[i]) - plain.payouts[i]) > 0.0051) mismatch++;
-const M = Math.min(N, 100000);
-global.gc && global.gc();
-const explained = runEngine(claims.slice(0, M), true);
-const rEng = N / eng.secs, rPlain = N / plain.secs, rExpl = M / explained.secs;
-console.log(`engine (decimal.js, payout only):     ${fmtN(rEng)} estimates/s  (${eng.secs.toFixed(2)} s, ${fmtN(eng.covered)} covered)`);
-console.log(`engine (decimal.js, with breakdown):  ${fmtN(rExpl)} estimates/s  (first ${fmtN(M)} claims)`);
-console.log(`plain numbers, same pipeline:         ${fmtN(rPlain)} estimates/s  (${plain.secs.toFixed(2)} s)`);
-console.log(`ratio engine / plain:                 ${(rEng / rPlain).toFixed(3)}   (goal >= 0.25)`);
-console.log(`goal >= 200,000 estimates/s:          ${rEng >= 200000 ? 'met' : 'NOT met'}`);
-console.log(`claims where plain numbers differ from the exact payout by more than half a fen: ${fmtN(mismatch)}`);
+console.log(`generated in ${((Date.now() - tg) / 1000).toFixed(1)} s: ${fmtN(new Set(claims.map((c) => c.personIndex)).size)} people and ${fmtN(slots.size)} yearly ledger slots in use`);
+// Warm up every path on a slice, then measure.
+const warm = claims.slice(0, 20000);
+runFast(warm, false);
+if (process.env.ONLY_FAST) { // for profiling: ONLY_FAST=1 (payout only) or ONLY_FAST=explain, with node --cpu-prof
+  const explain = process.env.ONLY_FAST === 'explain';
+  const some = explain ? claims.slice(0, M) : claims;
+  runFast(warm, explain);
+  global.gc && global.gc();
+  const cpu0 = process.cpuUsage();
+  const fast = runFast(some, explain);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`prepared path, ${explain ? 'with breakdown' : 'payout only'}: ${fmtN(some.length / fast.secs)} estimates/s (wall), ${fmtN(some.length / ((cpu.user + cpu.system) / 1e6))} per CPU second`);
+  process.exit(0);
+}
+const gc = () => global.gc && global.gc();
+gc();
+const fast = runFast(claims, false);
+gc();
+const explained = runFast(claims.slice(0, M), true);
+gc();
+const plain = runPlain(claims, true);
+gc();
+const plainOld = runPlain(claims.slice(0, M), false);
+gc();
+const ref = runReference(claims.slice(0, REF_N));
+
+// Checksums: exact totals in fen (integers), and per-claim agreement.
+const total = (payouts, n) => { let t = 0; for (let i = 0; i < n; i++) t += payouts[i]; return t; };
+let refDiff = 0;
+for (let i = 0; i < REF_N; i++) if (ref.payouts[i] !== fast.payouts[i]) refDiff++;
+let explDiff = 0;
+for (let i = 0; i < M; i++) if (explained.payouts[i] !== fast.payouts[i]) explDiff++;
+let plainDiff = 0;
+let plainTotal = 0;
+for (let i = 0; i < N; i++) {
+  plainTotal += plain.payouts[i];
+  if (Math.abs(fast.payouts[i] / 100 - plain.payouts[i]) > 0.0051) plainDiff++;
+}
+
+const rFast = N / fast.secs, rExpl = M / explained.secs, rPlain = N / plain.secs, rPlainOld = M / plainOld.secs, rRef = REF_N / ref.secs;
+const line = (label, rate, note) => console.log(`${label.padEnd(52)}${fmtN(rate).padStart(9)} estimates/s  ${note}`);
+line('1. prepared path, payout only (estimateFast):', rFast, `(${fast.secs.toFixed(2)} s, ${fmtN(fast.covered)} covered)`);
+line('2. prepared path, with breakdown (explain: true):', rExpl, `(first ${fmtN(M)} claims)`);
+line('3. plain numbers, same prepared pipeline:', rPlain, `(${plain.secs.toFixed(2)} s)`);
+line('4. estimate(), decimal.js, person checked per claim:', rRef, `(${fmtN(REF_N)} claims, ${ref.secs.toFixed(2)} s)`);
+line('5. plain numbers, old per-claim pipeline:', rPlainOld, `(first ${fmtN(M)} claims)`);
+console.log(`ratio 1 / 3 (prepared exact / prepared plain):       ${(rFast / rPlain).toFixed(3)}   (goal >= 0.25)`);
+console.log(`ratio 1 / 5 (prepared exact / old plain pipeline):   ${(rFast / rPlainOld).toFixed(3)}`);
+console.log(`goal >= 200,000 estimates/s:                         ${rFast >= 200000 ? 'met' : 'NOT met'}`);
+console.log(`checksum, total payout of the first ${fmtN(REF_N)} claims: prepared ${s.formatFen(total(fast.payouts, REF_N))}, estimate() ${s.formatFen(total(ref.payouts, REF_N))}; claims whose payout differs: ${fmtN(refDiff)}`);
+console.log(`checksum, first ${fmtN(M)} claims: payout only ${s.formatFen(total(fast.payouts, M))}, with breakdown ${s.formatFen(total(explained.payouts, M))}; claims whose payout differs: ${fmtN(explDiff)}`);
+console.log(`total payout of all ${fmtN(N)} claims: exact ${s.formatFen(total(fast.payouts, N))}, plain numbers ${plainTotal.toFixed(2)}; claims where plain differs from exact by more than half a fen: ${fmtN(plainDiff)}`);

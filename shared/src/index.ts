@@ -2,7 +2,7 @@
 export * from './core/errors';
 export * from './core/clause';
 export * from './core/dates';
-export { D, type Dec, parseMoney, roundYuan, fmt, fmtYuan } from './core/money';
+export { D, type Dec, parseMoney, roundYuan, fmt, fmtYuan, fenOf, formatFen } from './core/money';
 export * from './schemes/types';
 export * from './schemes/categories';
 export * from './schemes/registry';
@@ -11,7 +11,17 @@ export * from './engine/person';
 export * from './engine/reasons';
 export * from './engine/eligibility';
 export * from './engine/breakdown';
-export * from './engine/estimate';
+export {
+  estimate,
+  documentsFor,
+  type UsedSoFar,
+  type EstimateRequest,
+  type LedgerChange,
+  type EstimateResult,
+  type EstimateOptions,
+  type EligibilityForEstimate,
+} from './engine/estimate';
+export { preparePerson, estimateFast, eligibilityPrepared, type PreparedPerson, type PreparedEstimateRequest } from './engine/prepared';
 export * from './calendar';
 export * from './deadlines';
 export * from './id';

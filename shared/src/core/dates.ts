@@ -16,6 +16,15 @@ function digits(s: string, from: number, len: number): number {
   return n;
 }
 
+/** True for a real calendar date written `YYYY-MM-DD` (what assertIsoDate accepts), without allocating. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const y = digits(value, 0, 4);
+  const m = y >= 0 ? digits(value, 5, 2) : -1;
+  const d = m >= 0 ? digits(value, 8, 2) : -1;
+  return d >= 1 && m >= 1 && m <= 12 && d <= daysInMonth(y, m);
+}
+
 export function parseIsoDate(value: unknown, field: string): { y: number; m: number; d: number } {
   const y = typeof value === 'string' && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 ? digits(value, 0, 4) : -1;
   const m = y >= 0 ? digits(value as string, 5, 2) : -1;
@@ -28,7 +37,7 @@ export function parseIsoDate(value: unknown, field: string): { y: number; m: num
 }
 
 export function assertIsoDate(value: unknown, field: string): IsoDate {
-  parseIsoDate(value, field);
+  if (!isIsoDate(value)) parseIsoDate(value, field); // names the fault
   return value as IsoDate;
 }
 
@@ -50,6 +59,12 @@ export function toIso(y: number, m: number, d: number): IsoDate {
 
 /** Days since 1970-01-01 (UTC arithmetic on the calendar date, no time zone involved). */
 export function dayNumber(date: IsoDate): number {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 2);
+    const d = digits(date, 8, 2);
+    if (y >= 0 && m >= 0 && d >= 0) return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
+  }
   const [y, m, d] = date.split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / 86400000);
 }
@@ -74,6 +89,16 @@ export function yearOf(date: IsoDate): number {
 
 /** Whole years of age on `on`, from `birth` (a birthday on 29 Feb counts on 1 Mar in common years). */
 export function ageOn(birth: IsoDate, on: IsoDate): number {
+  if (birth.length === 10 && on.length === 10 && birth.charCodeAt(4) === 45 && birth.charCodeAt(7) === 45 && on.charCodeAt(4) === 45 && on.charCodeAt(7) === 45) {
+    // The usual YYYY-MM-DD: read the digits in place (this runs on every estimate with an age condition).
+    const by = digits(birth, 0, 4);
+    const bm = digits(birth, 5, 2);
+    const bd = digits(birth, 8, 2);
+    const y = digits(on, 0, 4);
+    const m = digits(on, 5, 2);
+    const d = digits(on, 8, 2);
+    if (by >= 0 && bm >= 0 && bd >= 0 && y >= 0 && m >= 0 && d >= 0) return m < bm || (m === bm && d < bd) ? y - by - 1 : y - by;
+  }
   const [by, bm, bd] = birth.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);
   let age = y - by;

@@ -22,7 +22,12 @@ const RATE = /^\d+(\.\d+)?$/;
 /** Parse a money amount from a request: a decimal string (or an integer / 2-dp number), at most 12 integer digits. */
 export function parseMoney(value: unknown, field: string, opts: { allowNegative?: boolean } = {}): Dec {
   let s: string;
-  if (typeof value === 'string') s = value.trim();
+  if (typeof value === 'string') {
+    // trim() only when an end could be whitespace (ASCII controls and space, or any non-ASCII character).
+    const a = value.charCodeAt(0);
+    const z = value.charCodeAt(value.length - 1);
+    s = a <= 32 || a >= 128 || z <= 32 || z >= 128 ? value.trim() : value;
+  }
   else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
   else throw new EngineError('INVALID_AMOUNT', `${field} 应为金额（元），如 "1234.50"`, field, { value });
   if (!MONEY.test(s)) {
@@ -33,6 +38,57 @@ export function parseMoney(value: unknown, field: string, opts: { allowNegative?
     throw new EngineError('NEGATIVE_AMOUNT', `${field} 不能为负数`, field, { value });
   }
   return d;
+}
+
+/**
+ * A money amount as integer fen, without allocating: exactly the values parseMoney accepts (and not negative)
+ * give their fen, anything else gives -1 (the caller then takes parseMoney's path for the error).
+ * At most 12 integer digits, so the result is below 10^14, a safe integer: fen sums stay exact far beyond any
+ * year's claims.
+ */
+export function fenOf(value: unknown): number {
+  let s: string;
+  if (typeof value === 'string') {
+    // trim() only when an end could be whitespace (ASCII controls and space, or any non-ASCII character).
+    const a = value.charCodeAt(0);
+    const z = value.charCodeAt(value.length - 1);
+    s = a <= 32 || a >= 128 || z <= 32 || z >= 128 ? value.trim() : value;
+  }
+  else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
+  else return -1;
+  const n = s.length;
+  let i = 0;
+  let yuan = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    yuan = yuan * 10 + c;
+    i++;
+  }
+  if (i < 1 || i > 12) return -1;
+  if (i === n) return yuan * 100;
+  if (s.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return -1;
+  const d1 = s.charCodeAt(i + 1) - 48;
+  if (d1 < 0 || d1 > 9) return -1;
+  if (n - i === 2) return yuan * 100 + d1 * 10;
+  const d2 = s.charCodeAt(i + 2) - 48;
+  if (d2 < 0 || d2 > 9) return -1;
+  return yuan * 100 + d1 * 10 + d2;
+}
+
+/** Integer fen → "1234.50" (what fmt gives for the same amount). `fen` must be a safe integer. */
+export function formatFen(fen: number): string {
+  if (fen < 0) return `-${formatFen(-fen)}`;
+  let y = Math.floor(fen / 100);
+  let f = fen - y * 100; // exact; corrects the float quotient (no `%`, slow on values beyond 2^31)
+  if (f < 0) {
+    y -= 1;
+    f += 100;
+  } else if (f >= 100) {
+    y += 1;
+    f -= 100;
+  }
+  return `${y}.${f < 10 ? '0' : ''}${f}`;
 }
 
 export function parseRate(value: string): Dec {
@@ -55,20 +111,28 @@ export function fmtExact(d: Dec): string {
   return d.decimalPlaces() > 2 ? d.toFixed() : d.toFixed(2);
 }
 
+/** Digits with a comma every three from the right: "1234567" → "1,234,567" (optionally after a leading "-"). */
+function groupThousands(i: string): string {
+  const sign = i.charCodeAt(0) === 45 ? '-' : '';
+  const digits = sign ? i.slice(1) : i;
+  if (digits.length <= 3) return i;
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let k = out.length; k < digits.length; k += 3) out += `,${digits.slice(k, k + 3)}`;
+  return sign + out;
+}
+
 /** Chinese display with thousands separators: "12,345.60" (shown in breakdown lines); exact, like fmtExact. */
 export function fmtYuan(d: Dec): string {
   const s = fmtExact(d);
-  const neg = s.startsWith('-');
-  const [i, f] = (neg ? s.slice(1) : s).split('.');
-  return `${neg ? '-' : ''}${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+  const dot = s.indexOf('.');
+  return `${groupThousands(s.slice(0, dot))}${s.slice(dot)}`;
 }
 
 /** A parameter amount (no fen shown when whole): "10,000" / "0.5". */
 export function fmtParam(d: Dec): string {
   const s = d.toFixed();
-  const [i, f] = s.split('.');
-  const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return f ? `${grouped}.${f}` : grouped;
+  const dot = s.indexOf('.');
+  return dot < 0 ? groupThousands(s) : `${groupThousands(s.slice(0, dot))}${s.slice(dot)}`;
 }
 
 /** "25%" from "0.25" */

@@ -8,21 +8,20 @@ import type { Reason } from './reasons';
 export type Facts = Record<string, unknown>;
 
 export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: Facts, date: IsoDate): Reason {
-  const r = (ok: boolean, code: string, message: string, field?: string): Reason => ({
-    ok,
-    code,
-    message,
-    clause: cond.clause,
-    ...(field && !ok ? { field } : {}),
-  });
+  const r = (ok: boolean, code: string, message: string, field?: string): Reason => {
+    const reason: Reason = { ok, code, message, clause: cond.clause };
+    if (field && !ok) reason.field = field;
+    return reason;
+  };
   switch (cond.test) {
     case 'ageRange': {
       const age = ageOn(person.birthDate, date);
       const lo = cond.min ?? 0;
       const hi = cond.max ?? 200;
-      const want = cond.min !== undefined && cond.max !== undefined ? `${lo} 至 ${hi} 周岁（含）` : cond.max !== undefined ? `未满 ${hi + 1} 周岁` : `${lo} 周岁及以上`;
       const ok = age >= lo && age <= hi;
-      return r(ok, ok ? 'AGE_OK' : 'AGE_OUT_OF_RANGE', `出险时 ${age} 周岁${ok ? '' : `，须为 ${want}`}`, 'person.birthDate');
+      if (ok) return r(true, 'AGE_OK', `出险时 ${age} 周岁`, 'person.birthDate');
+      const want = cond.min !== undefined && cond.max !== undefined ? `${lo} 至 ${hi} 周岁（含）` : cond.max !== undefined ? `未满 ${hi + 1} 周岁` : `${lo} 周岁及以上`;
+      return r(false, 'AGE_OUT_OF_RANGE', `出险时 ${age} 周岁，须为 ${want}`, 'person.birthDate');
     }
     case 'inSchool':
       return person.inSchool === true ? r(true, 'IN_SCHOOL', '在校学生') : r(false, 'NOT_IN_SCHOOL', '须为在校学生', 'person.inSchool');
@@ -36,7 +35,7 @@ export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: F
       return r(ok, ok ? 'MEDICAL_INSURANCE_OK' : 'NO_MEDICAL_INSURANCE', ok ? `已参加 ${y} 年基本医保` : `须参加 ${y} 年城乡居民医保或职工医保`, 'person.medicalInsuranceYears');
     }
     case 'factTrue':
-      return facts[cond.fact] === true ? r(true, 'FACT_OK', cond.message.replace(/^须/, '')) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
+      return facts[cond.fact] === true ? r(true, 'FACT_OK', cond.message.startsWith('须') ? cond.message.slice(1) : cond.message) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
     case 'factFalse':
       return facts[cond.fact] === false ? r(true, 'FACT_OK', `非：${cond.message}`) : r(false, 'CONDITION_NOT_MET', cond.message, `facts.${cond.fact}`);
     case 'factIn': {

@@ -5,8 +5,8 @@ import type { ClauseRef } from '../core/clause';
 import { assertIsoDate, type IsoDate, toIso } from '../core/dates';
 import { categoryLabel } from '../schemes/categories';
 import { findVersion, getScheme, insuranceYearOn } from '../schemes/registry';
-import type { AreaDef, InsuranceYear, InsurerDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import { identitiesOn, type PersonFacts, type PersonIdentity, validatePerson } from './person';
+import type { AreaDef, CoverageRule, InsuranceYear, InsurerDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
+import { type PersonFacts, type PersonIdentity, validatePerson } from './person';
 import type { Reason } from './reasons';
 
 export interface EligibilityResult {
@@ -30,10 +30,15 @@ export interface EligibilityContext {
 }
 
 function no(code: string, message: string, clause?: ClauseRef, field?: string): Reason {
-  return { ok: false, code, message, ...(clause ? { clause } : {}), ...(field ? { field } : {}) };
+  const r: Reason = { ok: false, code, message };
+  if (clause) r.clause = clause;
+  if (field) r.field = field;
+  return r;
 }
 function yes(code: string, message: string, clause?: ClauseRef): Reason {
-  return { ok: true, code, message, ...(clause ? { clause } : {}) };
+  const r: Reason = { ok: true, code, message };
+  if (clause) r.clause = clause;
+  return r;
 }
 
 export function checkEligibility(person: unknown, schemeId: unknown, date: unknown): EligibilityResult {
@@ -41,6 +46,19 @@ export function checkEligibility(person: unknown, schemeId: unknown, date: unkno
   const d = assertIsoDate(date, 'date');
   const p = validatePerson(person);
   return eligibilityOf(p, scheme, d);
+}
+
+/** A coverage's areas by name (the first of each name, as `find` would give), built once per coverage. */
+const AREA_INDEX = new WeakMap<CoverageRule, { covered: Map<string, AreaDef>; excluded: Map<string, NonNullable<CoverageRule['excludedAreas']>[number]> }>();
+function areaIndex(cov: CoverageRule) {
+  let ix = AREA_INDEX.get(cov);
+  if (!ix) {
+    ix = { covered: new Map(), excluded: new Map() };
+    for (const a of cov.areas) if (!ix.covered.has(a.name)) ix.covered.set(a.name, a);
+    for (const a of cov.excludedAreas ?? []) if (!ix.excluded.has(a.name)) ix.excluded.set(a.name, a);
+    AREA_INDEX.set(cov, ix);
+  }
+  return ix;
 }
 
 /** Eligibility of a validated person (the engine's hot path calls this directly). */
@@ -57,12 +75,12 @@ export function eligibilityOf(p: PersonFacts, scheme: SchemeDefinition, date: Is
   result.insuranceYear = year;
   const cov = version.coverage;
 
-  const excluded = cov.excludedAreas?.find((a) => a.name === p.area);
+  const excluded = cov.excludedAreas && areaIndex(cov).excluded.get(p.area);
   if (excluded) {
     result.reasons.push(no('AREA_EXCLUDED', `${p.area}不在本方案保障范围内`, excluded.clause, 'person.area'));
     return result;
   }
-  const area = cov.areas.find((a) => a.name === p.area);
+  const area = areaIndex(cov).covered.get(p.area);
   if (!area) {
     result.reasons.push(no('AREA_NOT_COVERED', `${p.area}不在本方案保障地区内`, cov.clause, 'person.area'));
     return result;
@@ -81,18 +99,23 @@ export function eligibilityOf(p: PersonFacts, scheme: SchemeDefinition, date: Is
   } else {
     // Roster-confirmed cover starts on the 1st of the month of confirmation, even when the identity's
     // own validity starts later that month (渝民发〔2024〕3号 一、).
-    const monthStartOf = (i: PersonIdentity): PersonIdentity => {
-      if (!i.validFrom) return i;
-      const monthStart = `${(i.confirmedOn ?? i.validFrom).slice(0, 7)}-01`;
-      return i.validFrom > monthStart ? { ...i, validFrom: monthStart } : i;
-    };
-    const valid = cov.coverStart === 'rosterMonthStart' ? identitiesOn({ ...p, identities: p.identities.map(monthStartOf) }, date) : identitiesOn(p, date);
-    const heldCodes = new Set(valid.map((i) => i.code));
+    // (An identity counts from that month start then; the identity itself is kept, its start is worked out below.)
+    const roster = cov.coverStart === 'rosterMonthStart';
+    const valid: PersonIdentity[] = [];
+    for (const i of p.identities) {
+      let from = i.validFrom;
+      if (roster && from) {
+        const monthStart = `${(i.confirmedOn ?? from).slice(0, 7)}-01`;
+        if (from > monthStart) from = monthStart;
+      }
+      if ((!from || from <= date) && (!i.validTo || date <= i.validTo)) valid.push(i);
+    }
+    const held = (code: string) => valid.some((i) => i.code === code);
     let earliestStart: IsoDate | undefined;
     for (const q of cov.qualifying) {
       const id = valid.find((i) => i.code === q.code);
       if (!id) continue;
-      const blocker = q.unless?.find((u) => heldCodes.has(u));
+      const blocker = q.unless?.find(held);
       if (blocker) {
         result.reasons.push(no('CATEGORY_EXCLUDED', `${categoryLabel(q.code)}中的${categoryLabel(blocker)}不在参保范围内`, q.clause));
         continue;

@@ -17,11 +17,11 @@ import { D, type Dec, fmt, fmtParam, fmtRate, fmtYuan, max, min, parseMoney, rou
 import type { DeadlineRule } from '../deadlines/deadline';
 import { READING } from '../schemes/common';
 import { findVersion, getBenefit, getScheme, insuranceYearOn, sourceTitle } from '../schemes/registry';
-import type { BenefitDef, DocumentDef, SchemeDefinition, SchemeVersion } from '../schemes/types';
+import type { BenefitDef, DocumentDef, InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
 import { Breakdown, type BreakdownLine } from './breakdown';
 import { compileBenefit, type CompiledBenefit, type CompiledVariant } from './compiled';
 import { checkCondition, type Facts } from './conditions';
-import { eligibilityOf } from './eligibility';
+import { type EligibilityResult, eligibilityOf } from './eligibility';
 import { hasCategoryOn, type PersonFacts, validatePerson } from './person';
 import type { Reason } from './reasons';
 import { validateFacts } from './facts';
@@ -87,7 +87,20 @@ export interface EstimateOptions {
   explain?: boolean;
 }
 
-function parseUsed(u: unknown): { base: Dec; paid: Dec; claimsThisYear: number; claimsEver: number; options: string[] } {
+/** @internal What the once-only rules read of `used`. */
+export interface UsedCounts {
+  claimsThisYear: number;
+  claimsEver: number;
+  options: string[];
+}
+/** @internal `used`, checked and parsed. */
+export interface ParsedUsed extends UsedCounts {
+  base: Dec;
+  paid: Dec;
+}
+
+/** @internal */
+export function parseUsed(u: unknown): ParsedUsed {
   if (u === undefined || u === null) return { base: ZERO, paid: ZERO, claimsThisYear: 0, claimsEver: 0, options: [] };
   if (typeof u !== 'object') throw new EngineError('INVALID_FIELD', 'used 应为对象', 'used');
   const o = u as UsedSoFar;
@@ -117,7 +130,9 @@ function benefitInAnyVersion(scheme: SchemeDefinition, id: unknown): BenefitDef 
 }
 
 export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
-  return benefit.documents.filter((d) => !d.when || facts[d.when.fact] === undefined || facts[d.when.fact] === d.when.equals);
+  const out: DocumentDef[] = [];
+  for (const d of benefit.documents) if (!d.when || facts[d.when.fact] === undefined || facts[d.when.fact] === d.when.equals) out.push(d);
+  return out;
 }
 
 export function estimate(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
@@ -150,18 +165,23 @@ export function estimate(request: EstimateRequest, options: EstimateOptions = {}
   return estimateIn(scheme, version, benefit, date, person, facts, used, options.explain !== false);
 }
 
-function estimateIn(
+/** What an estimate needs of an eligibility result (the prepared path passes a cached one). */
+export type EligibilityForEstimate = Pick<EligibilityResult, 'eligible' | 'reasons' | 'insurer'>;
+
+/**
+ * @internal The result before the claim's own checks: one place, so the decimal and the prepared paths build
+ * the same object (same keys, same order).
+ */
+export function resultHead(
   scheme: SchemeDefinition,
   version: SchemeVersion,
   benefit: BenefitDef,
   date: IsoDate,
-  person: PersonFacts,
+  year: InsuranceYear,
+  insurer: EligibilityForEstimate['insurer'],
+  reasons: Reason[],
   facts: Facts,
-  used: ReturnType<typeof parseUsed>,
-  explain: boolean,
 ): EstimateResult {
-  const elig = eligibilityOf(person, scheme, date);
-  const year = insuranceYearOn(version, date);
   const result: EstimateResult = {
     schemeId: scheme.id,
     schemeName: scheme.name,
@@ -173,13 +193,16 @@ function estimateIn(
     covered: false,
     payout: '0.00',
     breakdown: [],
-    reasons: elig.reasons,
+    reasons,
     deadline: benefit.deadline ?? version.defaultDeadline,
     documents: documentsFor(benefit, facts),
-    ...(elig.insurer ? { insurer: { id: elig.insurer.id, name: elig.insurer.name, hotline: elig.insurer.hotline } } : {}),
   };
-  if (!elig.eligible) return result;
+  if (insurer) result.insurer = { id: insurer.id, name: insurer.name, hotline: insurer.hotline };
+  return result;
+}
 
+/** @internal The benefit's conditions and its once-only rule, each pushed onto the result's reasons. True when all pass. */
+export function claimChecksPass(result: EstimateResult, benefit: BenefitDef, person: PersonFacts, facts: Facts, date: IsoDate, used: UsedCounts): boolean {
   let ok = true;
   for (const cond of benefit.conditions) {
     const r = checkCondition(cond, person, facts, date);
@@ -191,7 +214,25 @@ function estimateIn(
     result.reasons.push(once);
     if (!once.ok) ok = false;
   }
-  if (!ok) return result;
+  return ok;
+}
+
+/** @internal The decimal path from a validated request on (the prepared path joins here to explain). */
+export function estimateIn(
+  scheme: SchemeDefinition,
+  version: SchemeVersion,
+  benefit: BenefitDef,
+  date: IsoDate,
+  person: PersonFacts,
+  facts: Facts,
+  used: ParsedUsed,
+  explain: boolean,
+  elig: EligibilityForEstimate = eligibilityOf(person, scheme, date),
+): EstimateResult {
+  const year = insuranceYearOn(version, date);
+  const result = resultHead(scheme, version, benefit, date, year, elig.insurer, elig.reasons, facts);
+  if (!elig.eligible) return result;
+  if (!claimChecksPass(result, benefit, person, facts, date, used)) return result;
 
   const cb = compileBenefit(benefit);
   const b = new Breakdown(explain, (doc) => sourceTitle(scheme, doc) ?? (doc === 'huimin' ? '惠民系统口径' : undefined));
@@ -211,7 +252,7 @@ function estimateIn(
   return result;
 }
 
-function checkOnce(benefit: BenefitDef, facts: Facts, used: ReturnType<typeof parseUsed>): Reason | undefined {
+function checkOnce(benefit: BenefitDef, facts: Facts, used: UsedCounts): Reason | undefined {
   const clause = benefit.oncePerClause ?? benefit.clause;
   switch (benefit.oncePer) {
     case 'person':
@@ -235,7 +276,8 @@ function checkOnce(benefit: BenefitDef, facts: Facts, used: ReturnType<typeof pa
   }
 }
 
-function pickVariant(cb: CompiledBenefit, person: PersonFacts, date: IsoDate): CompiledVariant {
+/** @internal */
+export function pickVariant(cb: CompiledBenefit, person: PersonFacts, date: IsoDate): CompiledVariant {
   const vs = cb.variants!;
   for (const v of vs) if (v.def.categoryAnyOf && hasCategoryOn(person, v.def.categoryAnyOf, date)) return v;
   return vs.find((v) => !v.def.categoryAnyOf) ?? vs[vs.length - 1];
@@ -287,12 +329,13 @@ function reimbursementValue(cb: CompiledBenefit, variant: CompiledVariant | unde
   return v;
 }
 
-function computePayout(
+/** @internal The payout in decimals, with its breakdown lines when `b.explain`. */
+export function computePayout(
   cb: CompiledBenefit,
   person: PersonFacts,
   facts: Facts,
   date: IsoDate,
-  used: ReturnType<typeof parseUsed>,
+  used: ParsedUsed,
   b: Breakdown,
 ): { payout: Dec; baseClaim: Dec } {
   const def = cb.def;

@@ -1,7 +1,7 @@
 /** Validates a claim's facts against the benefit's declared facts: each error names its field, in Chinese. */
-import { assertIsoDate } from '../core/dates';
+import { assertIsoDate, isIsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { parseMoney } from '../core/money';
+import { fenOf, parseMoney } from '../core/money';
 import type { BenefitDef } from '../schemes/types';
 import type { Facts } from './conditions';
 
@@ -10,41 +10,47 @@ export function validateFacts(benefit: BenefitDef, input: unknown): Facts {
   if (typeof input !== 'object' || Array.isArray(input)) throw new EngineError('INVALID_FIELD', '理赔信息（facts）应为对象', 'facts');
   const facts = input as Facts;
   const known = benefit.facts;
+  // (Plain loops, and field names built only for errors: this runs on every estimate.)
   for (const key of Object.keys(facts)) {
-    if (!known.some((f) => f.name === key)) {
+    let found = false;
+    for (let i = 0; i < known.length && !found; i++) found = known[i].name === key;
+    if (!found) {
       const list = known.map((f) => `${f.name}（${f.label}）`).join('、') || '无';
       throw new EngineError('INVALID_FIELD', `“${benefit.name}”不需要这项信息：${key}。需要的是：${list}`, `facts.${key}`);
     }
   }
   for (const def of known) {
-    const field = `facts.${def.name}`;
     const v = facts[def.name];
     if (v === undefined || v === null || v === '') {
-      if (def.required) throw new EngineError('MISSING_FIELD', `请填写：${def.label}`, field);
+      if (def.required) throw new EngineError('MISSING_FIELD', `请填写：${def.label}`, `facts.${def.name}`);
       continue;
     }
     switch (def.type) {
       case 'money':
-        parseMoney(v, field);
+        if (fenOf(v) < 0) parseMoney(v, `facts.${def.name}`); // the checked parser names the fault
         break;
       case 'grade':
         if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 10) {
-          throw new EngineError('INVALID_FIELD', `${def.label}应为 1 到 10 的整数`, field, { value: v });
+          throw new EngineError('INVALID_FIELD', `${def.label}应为 1 到 10 的整数`, `facts.${def.name}`, { value: v });
         }
         break;
-      case 'enum':
-        if (!def.options!.some((o) => o.value === v)) {
-          throw new EngineError('INVALID_FIELD', `${def.label}只能选：${def.options!.map((o) => o.label).join('、')}`, field, { value: v });
+      case 'enum': {
+        const options = def.options!;
+        let ok = false;
+        for (let i = 0; i < options.length && !ok; i++) ok = options[i].value === v;
+        if (!ok) {
+          throw new EngineError('INVALID_FIELD', `${def.label}只能选：${options.map((o) => o.label).join('、')}`, `facts.${def.name}`, { value: v });
         }
         break;
+      }
       case 'boolean':
-        if (typeof v !== 'boolean') throw new EngineError('INVALID_FIELD', `${def.label}应为“是”或“否”（true/false）`, field, { value: v });
+        if (typeof v !== 'boolean') throw new EngineError('INVALID_FIELD', `${def.label}应为“是”或“否”（true/false）`, `facts.${def.name}`, { value: v });
         break;
       case 'date':
-        assertIsoDate(v, field);
+        if (!isIsoDate(v)) assertIsoDate(v, `facts.${def.name}`);
         break;
       case 'text':
-        if (typeof v !== 'string' || v.length > 200) throw new EngineError('INVALID_FIELD', `${def.label}应为 200 字以内的文字`, field);
+        if (typeof v !== 'string' || v.length > 200) throw new EngineError('INVALID_FIELD', `${def.label}应为 200 字以内的文字`, `facts.${def.name}`);
         break;
     }
   }
@@ -59,9 +65,16 @@ function checkFormulaFacts(benefit: BenefitDef, facts: Facts): void {
     throw new EngineError('MISSING_FIELD', '伤残的，请填写伤残等级（1-10 级）', 'facts.grade');
   }
   if (f.kind === 'burdenCap') {
-    const total = parseMoney(facts[f.totalFact], `facts.${f.totalFact}`);
-    const burden = parseMoney(facts[f.burdenFact], `facts.${f.burdenFact}`);
-    if (burden.greaterThan(total)) {
+    const totalFen = fenOf(facts[f.totalFact]);
+    const burdenFen = fenOf(facts[f.burdenFact]);
+    // Integer fen when both parse (exact); otherwise the decimal parser, which also raises the error.
+    let over: boolean;
+    if (totalFen >= 0 && burdenFen >= 0) over = burdenFen > totalFen;
+    else {
+      const total = parseMoney(facts[f.totalFact], `facts.${f.totalFact}`);
+      over = parseMoney(facts[f.burdenFact], `facts.${f.burdenFact}`).greaterThan(total);
+    }
+    if (over) {
       throw new EngineError('INVALID_FIELD', '个人负担的政策范围内费用不能大于政策范围内总费用', `facts.${f.burdenFact}`);
     }
   }

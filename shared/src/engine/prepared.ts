@@ -1,0 +1,354 @@
+/**
+ * The prepared path, for bulk estimates (a server recomputing a district's claims for its caseworkers):
+ *
+ *   const p = preparePerson(person);                       // validated once, kept as its own copy
+ *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used }, { explain: false });
+ *
+ * `estimateFast(preparePerson(x), r, o)` returns exactly what `estimate({ ...r, person: x }, o)` returns (same
+ * fields, same order, same strings) and throws the same errors, except that a bad person is reported by
+ * `preparePerson`, before anything else. What makes it fast, without changing any result:
+ * - the person is validated once, not per claim;
+ * - eligibility is computed once per person and (scheme version, insurance year) when none of the person's dates
+ *   falls inside that year, so it cannot change within it (otherwise it is computed per claim, as before);
+ * - with `explain: false`, money is computed in exact integers (fen, and rates as integers over a power of ten;
+ *   see FenParams in ./compiled.ts): the owed amount is still rounded half-up to the fen once, where the decimal
+ *   path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
+ * With `explain: true` the breakdown and the ledger are built by the decimal path, as in `estimate`.
+ * One difference a caller can see: eligibility reasons that come from the cache are frozen objects shared by the
+ * person's results for that year (each result has its own `reasons` array). Read results; copy to change them.
+ */
+import { assertIsoDate, type IsoDate } from '../core/dates';
+import { EngineError } from '../core/errors';
+import { fenOf, fmt, formatFen } from '../core/money';
+import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
+import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
+import { Breakdown } from './breakdown';
+import { type CompiledBenefit, type CompiledVariant, compileBenefit, type FenParams } from './compiled';
+import type { Facts } from './conditions';
+import { eligibilityOf } from './eligibility';
+import {
+  claimChecksPass,
+  computePayout,
+  type EligibilityForEstimate,
+  estimate,
+  type EstimateOptions,
+  type EstimateRequest,
+  type EstimateResult,
+  estimateIn,
+  parseUsed,
+  pickVariant,
+  type UsedCounts,
+  resultHead,
+} from './estimate';
+import { validateFacts } from './facts';
+import { type PersonFacts, validatePerson } from './person';
+import type { Reason } from './reasons';
+
+/** A person checked once by `preparePerson`, for any number of `estimateFast` calls. */
+export interface PreparedPerson {
+  /** Its own copy of the validated person (later changes to the caller's object do not reach it); read it, do not change it. */
+  readonly person: Readonly<PersonFacts>;
+}
+
+/** An estimate request whose person was prepared. */
+export type PreparedEstimateRequest = Omit<EstimateRequest, 'person'>;
+
+interface CachedEligibility {
+  version: SchemeVersion;
+  eligible: boolean;
+  reasons: readonly Reason[];
+  insurer: EligibilityForEstimate['insurer'];
+}
+
+/** Anything unusual (a bad `used`, no version in force) takes the decimal path, which also raises the errors. */
+function viaDecimal(p: Prepared, request: PreparedEstimateRequest, options: EstimateOptions): EstimateResult {
+  return estimate({ ...request, person: p.person as PersonFacts }, options);
+}
+
+class Prepared implements PreparedPerson {
+  /**
+   * Eligibility per insurance year, when it cannot change within the year (null when it can): the first year met
+   * in fields, any others in years[i] → cached[i] (a person has a few).
+   */
+  private year0: InsuranceYear | undefined = undefined;
+  private cached0: CachedEligibility | null = null;
+  private years: InsuranceYear[] | undefined = undefined;
+  private cached: (CachedEligibility | null)[] | undefined = undefined;
+
+  constructor(readonly person: Readonly<PersonFacts>) {}
+
+  /**
+   * True when no test of the person's dates can change its answer between `year.from` and `year.to`: no date on
+   * and after which a test holds (validFrom, confirmedOn, their month starts, monitoringSystemSince) falls in
+   * (from, to], and no date on and before which one holds (validTo, disabilityCardValidUntil) in [from, to).
+   * For validFrom and confirmedOn the check is wider than needed (x > from and x's month ≤ to's month covers x
+   * and x's month start), which only means less caching.
+   */
+  private steadyOver(year: InsuranceYear): boolean {
+    const { from, to } = year;
+    const p = this.person;
+    for (const i of p.identities) {
+      if (i.validFrom && i.validFrom > from && monthNotAfter(i.validFrom, to)) return false;
+      if (i.confirmedOn && i.confirmedOn > from && monthNotAfter(i.confirmedOn, to)) return false;
+      if (i.validTo && i.validTo >= from && i.validTo < to) return false;
+    }
+    if (p.monitoringSystemSince && p.monitoringSystemSince > from && p.monitoringSystemSince <= to) return false;
+    if (p.disabilityCardValidUntil && p.disabilityCardValidUntil >= from && p.disabilityCardValidUntil < to) return false;
+    return true;
+  }
+
+  /**
+   * Eligibility on `date`, whose `reasons` array the caller may extend: a cached result (a copy of its array, the
+   * frozen reasons shared), or a fresh one.
+   */
+  eligibility(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): EligibilityForEstimate {
+    const c = this.cachedFor(scheme, version, year, date);
+    if (c === null) return pickEligibility(eligibilityOf(this.person, scheme, date));
+    return { eligible: c.eligible, reasons: c.reasons.slice(), insurer: c.insurer };
+  }
+
+  /** The cached eligibility for (version, year), or null when there is none to use (its reasons are frozen and shared: copy the array before extending it). */
+  cachedFor(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
+    let c: CachedEligibility | null;
+    if (year === this.year0) c = this.cached0;
+    else {
+      const i = this.years ? this.years.indexOf(year) : -1;
+      if (i >= 0) c = this.cached![i];
+      else {
+        c = this.computeCached(scheme, version, year, date);
+        if (this.year0 === undefined) {
+          this.year0 = year;
+          this.cached0 = c;
+        } else {
+          (this.years ??= []).push(year);
+          (this.cached ??= []).push(c);
+        }
+      }
+    }
+    return c !== null && c.version === version ? c : null;
+  }
+
+  private computeCached(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
+    if (!this.steadyOver(year)) return null;
+    const e = eligibilityOf(this.person, scheme, date);
+    // NO_QUALIFYING_CATEGORY names the date in its message: not the same for every day of the year.
+    if (e.reasons.some((r) => r.code === 'NO_QUALIFYING_CATEGORY')) return null;
+    // Shared by every result of this person and year: frozen, so that no caller can change another's result.
+    return { version, eligible: e.eligible, reasons: e.reasons.map((r) => Object.freeze(r)), insurer: e.insurer };
+  }
+}
+
+/** The month of ISO date `a` is not after the month of `b` (their first 7 characters compare ≤). */
+function monthNotAfter(a: string, b: string): boolean {
+  for (let k = 0; k < 7; k++) {
+    const d = a.charCodeAt(k) - b.charCodeAt(k);
+    if (d !== 0) return d < 0;
+  }
+  return true;
+}
+
+function pickEligibility(e: EligibilityForEstimate): EligibilityForEstimate {
+  return { eligible: e.eligible, reasons: e.reasons, insurer: e.insurer };
+}
+
+/** A copy of the person (identities and years too), so that later changes to the caller's object cannot reach it. */
+function ownCopy(p: PersonFacts): Readonly<PersonFacts> {
+  const copy: PersonFacts = { ...p, identities: p.identities.map((i) => ({ ...i })) };
+  if (p.medicalInsuranceYears) copy.medicalInsuranceYears = [...p.medicalInsuranceYears];
+  return copy;
+}
+
+/** Validates a person (the same checks and errors as `estimate`'s) once, for `estimateFast`. */
+export function preparePerson(person: unknown, field = 'person'): PreparedPerson {
+  if (person instanceof Prepared) return person;
+  return new Prepared(ownCopy(validatePerson(person, field)));
+}
+
+/** Eligibility of a prepared person (cached per insurance year where it cannot change within it). */
+export function eligibilityPrepared(prepared: PreparedPerson, scheme: SchemeDefinition, date: IsoDate): EligibilityForEstimate {
+  const p = asPrepared(prepared);
+  const version = findVersion(scheme, date);
+  if (!version) return pickEligibility(eligibilityOf(p.person, scheme, date));
+  return p.eligibility(scheme, version, insuranceYearOn(version, date), date);
+}
+
+function asPrepared(p: PreparedPerson): Prepared {
+  if (p instanceof Prepared) return p;
+  throw new EngineError('INVALID_FIELD', '参保人信息须先经 preparePerson 检查', 'person');
+}
+
+const NO_OPTIONS: string[] = [];
+
+/**
+ * `estimate` for a prepared person; see the top of this file. Same result, same errors (a bad person aside,
+ * which `preparePerson` reports).
+ */
+export function estimateFast(prepared: PreparedPerson, request: PreparedEstimateRequest, options: EstimateOptions = {}): EstimateResult {
+  const p = asPrepared(prepared);
+  if (!request || typeof request !== 'object') throw new EngineError('MISSING_FIELD', '请求为空', 'request');
+  const scheme = getScheme(request.schemeId);
+  const date = assertIsoDate(request.incidentDate, 'incidentDate');
+  const version = findVersion(scheme, date);
+  if (!version) return viaDecimal(p, request, options);
+
+  const u = request.used as Record<string, unknown> | undefined | null;
+  let baseFen = 0;
+  let paidFen = 0;
+  const counts: UsedCounts = { claimsThisYear: 0, claimsEver: 0, options: NO_OPTIONS };
+  if (u !== undefined && u !== null) {
+    if (typeof u !== 'object') return viaDecimal(p, request, options);
+    if (u.base !== undefined && (baseFen = fenOf(u.base)) < 0) return viaDecimal(p, request, options);
+    if (u.paid !== undefined && (paidFen = fenOf(u.paid)) < 0) return viaDecimal(p, request, options);
+    const y = u.claimsThisYear;
+    const e = u.claimsEver;
+    if (y !== undefined) {
+      if (!Number.isInteger(y) || (y as number) < 0) return viaDecimal(p, request, options);
+      counts.claimsThisYear = y as number;
+    }
+    if (e !== undefined) {
+      if (!Number.isInteger(e) || (e as number) < 0) return viaDecimal(p, request, options);
+      counts.claimsEver = e as number;
+    }
+    const o = u.optionsGranted;
+    if (o !== undefined) {
+      if (!Array.isArray(o)) return viaDecimal(p, request, options);
+      for (let i = 0; i < o.length; i++) if (typeof o[i] !== 'string') return viaDecimal(p, request, options);
+      counts.options = o as string[];
+    }
+  }
+
+  const benefit = getBenefit(version, request.benefitId);
+  const facts = validateFacts(benefit, request.facts);
+  const year = insuranceYearOn(version, date);
+  const person = p.person as PersonFacts;
+  if (options.explain !== false) return estimateIn(scheme, version, benefit, date, person, facts, parseUsed(u), true, p.eligibility(scheme, version, year, date));
+
+  let result: EstimateResult;
+  let eligible: boolean;
+  const cached = p.cachedFor(scheme, version, year, date);
+  if (cached !== null) {
+    // The result's own array; the eligibility reasons in it are the cached, frozen ones.
+    result = resultHead(scheme, version, benefit, date, year, cached.insurer, cached.reasons.slice(), facts);
+    eligible = cached.eligible;
+  } else {
+    const e = eligibilityOf(person, scheme, date);
+    result = resultHead(scheme, version, benefit, date, year, e.insurer, e.reasons, facts);
+    eligible = e.eligible;
+  }
+  if (!eligible) return result;
+  if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
+  const cb = compileBenefit(benefit);
+  const fen = cb.fen ? payoutFen(cb, cb.fen, person, facts, date, baseFen, paidFen) : -1;
+  result.covered = true;
+  if (fen >= 0) {
+    result.payout = formatFen(fen);
+  } else {
+    const { payout } = computePayout(cb, person, facts, date, parseUsed(u), new Breakdown(false, () => undefined));
+    result.payout = fmt(payout);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------- the arithmetic in integers
+
+/**
+ * v / scale rounded half-up, for a safe integer v ≥ 0. The float quotient only guesses q; the remainder r = v − q·scale
+ * is exact (integers below 2^53), and corrects the guess, so the result is exact. (No `%`: on values beyond 2^31 it
+ * is a slow floating-point remainder.)
+ */
+function roundToFen(v: number, scale: number): number {
+  let q = Math.floor(v / scale);
+  let r = v - q * scale;
+  if (r < 0) {
+    q -= 1;
+    r += scale;
+  } else if (r >= scale) {
+    q += 1;
+    r -= scale;
+  }
+  return 2 * r >= scale ? q + 1 : q;
+}
+
+/** The reimbursement formula on x fen (deductible, then rate or bands), × scale. Mirrors reimbursementValue's closed form. */
+function valueN(P: FenParams, variant: CompiledVariant | undefined, x: number): number {
+  const over = x > P.deductible ? x - P.deductible : 0;
+  if (variant) {
+    const bands = variant.bands;
+    let i = bands.length - 1;
+    while (i > 0 && !(over > bands[i].fromFen)) i--;
+    const band = bands[i];
+    return over > band.fromFen ? band.valueAtFromN + (over - band.fromFen) * band.rateN : 0;
+  }
+  return over * P.rateN!;
+}
+
+/**
+ * The payout in fen, exactly as computePayout's decimals give it, or -1 where the decimal path must answer
+ * (an amount above the integer limit, or a fact the decimal path will reject).
+ */
+function payoutFen(cb: CompiledBenefit, P: FenParams, person: PersonFacts, facts: Facts, date: IsoDate, baseFen: number, paidFen: number): number {
+  const f = cb.def.formula;
+  const S = P.scale;
+  const cap = P.annualCap;
+  let raw: number;
+  switch (f.kind) {
+    case 'reimbursement': {
+      const claim = fenOf(facts[f.base]);
+      if (claim < 0) return -1;
+      const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
+      if (f.accumulation === 'year') {
+        // Cumulative: owed on the year's total after this claim (rounded), minus owed before it (rounded).
+        const after = baseFen + claim;
+        if (after > P.limit) return -1;
+        const capN = cap === undefined ? Infinity : cap * S;
+        const va = valueN(P, variant, after);
+        let payout = roundToFen(va < capN ? va : capN, S);
+        if (baseFen !== 0) {
+          const vb = valueN(P, variant, baseFen);
+          payout -= roundToFen(vb < capN ? vb : capN, S);
+        }
+        if (cap === undefined) return payout;
+        const left = cap > paidFen ? cap - paidFen : 0;
+        return payout <= left ? payout : left;
+      }
+      if (claim > P.limit) return -1;
+      raw = valueN(P, variant, claim);
+      break;
+    }
+    case 'fixed':
+      raw = P.amount! * S;
+      break;
+    case 'fixedByOption': {
+      const a = P.amounts!.get(String(facts[f.fact]));
+      if (a === undefined) return -1;
+      raw = a * S;
+      break;
+    }
+    case 'disability': {
+      const outcome = P.deathAmount !== undefined ? facts.outcome : 'disability';
+      if (outcome === 'death') raw = P.deathAmount! * S;
+      else {
+        const g = facts.grade;
+        if (typeof g !== 'number' || !Number.isInteger(g) || g < 1 || g > 10) return -1;
+        raw = P.sum! * (11 - g) * (S / 10);
+      }
+      break;
+    }
+    case 'burdenCap': {
+      const total = fenOf(facts[f.totalFact]);
+      const burden = fenOf(facts[f.burdenFact]);
+      if (total < 0 || burden < 0 || total > P.limit || burden > P.limit) return -1;
+      const over = burden * S - total * P.burdenLineN!;
+      raw = over > 0 ? over : 0;
+      break;
+    }
+    default:
+      return -1;
+  }
+  if (P.perClaimCap !== undefined && raw > P.perClaimCap * S) raw = P.perClaimCap * S;
+  if (cap !== undefined) {
+    const left = (cap > paidFen ? cap - paidFen : 0) * S;
+    if (raw > left) raw = left;
+  }
+  return roundToFen(raw, S);
+}
