@@ -1,26 +1,8 @@
 /** Small raw-SQL helpers (backtick identifiers and `?` work on both MariaDB and SQLite). */
 import type { EntityManager } from 'typeorm';
 
-export function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
-}
-
-/** SELECT … WHERE col IN (…) over a long list, in chunks. */
-export async function selectIn<T>(m: EntityManager, sqlWithIn: (marks: string) => string, values: unknown[], extra: unknown[] = []): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < values.length; i += 2000) {
-    const part = values.slice(i, i + 2000);
-    out.push(...((await m.query(sqlWithIn(marks(part.length)), [...part, ...extra])) as T[]));
-  }
-  return out;
-}
-
-/** JSON columns come back as text from SQLite and from MariaDB (JSON = LONGTEXT). */
-export function parseJson<T>(v: unknown): T | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v ? (JSON.parse(v) as T) : null;
-  return v as T;
-}
+// The IN-list and JSON helpers are the rosters' ones (one copy for the whole server).
+export { marks, parseJson, selectIn } from '../rosters/sql';
 
 /**
  * Runs an UPDATE/DELETE and returns the rows it changed, on both drivers (manager.query() gives SQLite's
