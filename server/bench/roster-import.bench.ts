@@ -54,8 +54,16 @@ async function main(): Promise<void> {
     );
     app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
     const ds = app.get(DataSource);
-    const insurer = await ds.getRepository(Insurer).save({ name: '承保保险机构', hotline: null });
-    const district = await ds.getRepository(District).save(ds.getRepository(District).create({ code: '411702', name: AREA, city: '驻马店市', county: AREA, type: null, insurerId: insurer.id, payerShares: null }));
+    // The reference seed creates every area of every scheme; give it an insurer if it has none.
+    let district = await ds.getRepository(District).findOneBy({ name: AREA });
+    if (!district) {
+      district = await ds.getRepository(District).save(ds.getRepository(District).create({ code: '411702', name: AREA, city: '驻马店市', county: AREA, type: null, insurerId: null, payerShares: null }));
+    }
+    if (district.insurerId == null) {
+      const insurer = await ds.getRepository(Insurer).save({ name: '承保保险机构', hotline: null });
+      await ds.getRepository(District).update(district.id, { insurerId: insurer.id });
+      district.insurerId = insurer.id;
+    }
     const admin = await ds.getRepository(AppUser).save(ds.getRepository(AppUser).create({ role: 'admin', username: 'bench' }));
     const user: AuthUser = { userId: admin.id, role: 'admin', personId: null, districtIds: [], sessionId: 'bench' };
     const svc = app.get(RostersService);
