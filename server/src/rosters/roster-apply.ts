@@ -24,6 +24,7 @@ import {
   type PersonIdentity,
 } from '@huimin/shared';
 import Decimal from 'decimal.js';
+import { readFileSync } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
 import type { PersonFlags } from '../people/person.entity';
@@ -60,6 +61,8 @@ export interface ApplyInput {
 }
 
 const PAGE = 5000;
+/** HUIMIN_ROSTER_TIMING=1: each apply step's seconds on stderr (benchmarks). */
+const timing = process.env.HUIMIN_ROSTER_TIMING === '1';
 const T = (name: string) => `\`${name}\``;
 
 interface PersonPageRow {
@@ -112,6 +115,15 @@ export class RosterApply {
     const d = dialectOf(m);
     const { ctx } = a;
     const imp = a.importId;
+    let t = Date.now();
+    let cpu = timing ? cpuSeconds() : [0, 0];
+    const step = (name: string) => {
+      if (!timing) return;
+      const now = cpuSeconds();
+      console.error(`[roster apply] ${name} ${((Date.now() - t) / 1000).toFixed(1)} s (cpu node ${(now[0] - cpu[0]).toFixed(1)} s, db ${(now[1] - cpu[1]).toFixed(1)} s)`);
+      t = Date.now();
+      cpu = now;
+    };
 
     const [refused] = (await m.query(
       `SELECT COUNT(*) AS n FROM ${T('roster_import_row')} WHERE roster_import_id = ? AND action = 'refuse' AND status <> 'error'`,
@@ -129,9 +141,11 @@ export class RosterApply {
       [a.districtId, imp, a.districtId],
     );
 
+    step('households');
     // B. people already stored
     await this.changePeople(m, d, a, c);
 
+    step('changed people');
     // C. new people
     const [maxBefore] = (await m.query(`SELECT COALESCE(MAX(id), 0) AS n FROM ${T('person')}`)) as { n: unknown }[];
     const householdOf = `(SELECT MIN(h.id) FROM ${T('household')} h WHERE h.district_id = ? AND h.household_no = s.household_no)`;
@@ -147,6 +161,7 @@ export class RosterApply {
     const [added] = (await m.query(`SELECT COUNT(*) AS n FROM ${T('person')} WHERE id > ?`, [Number(maxBefore.n)])) as { n: unknown }[];
     c.peopleAdded = Number(added.n);
 
+    step('new people');
     // D. identities: the current one of each listed category, where it differs; then the missing ones.
     const current = (x: string) => `(${x}.valid_to IS NULL OR ${x}.valid_to >= ?)`;
     const newest = (x: string) =>
@@ -181,6 +196,7 @@ export class RosterApply {
       [imp, ctx.monthStart, imp, ctx.monthStart, ctx.monthStart],
     );
 
+    step('identities');
     // E. removals (full rosters)
     const removed = new Set<number>();
     if (a.mode === 'full') {
@@ -207,6 +223,7 @@ export class RosterApply {
       }
     }
 
+    step('removals');
     // F. enrolments of everyone touched: the people removed, then every person the rows list.
     const premium = { delta: new Decimal(0) };
     const removedIds = [...removed].sort((x, y) => x - y);
@@ -239,6 +256,7 @@ export class RosterApply {
       a.onProgress?.(done);
     }
 
+    step('enrolments');
     c.premiumDelta = premium.delta.toFixed(2);
     c.changes =
       c.peopleAdded + c.peopleChanged + c.householdsAdded + c.identitiesAdded + c.identitiesChanged + c.identitiesEnded +
@@ -432,6 +450,22 @@ function group(rows: PersonPageRow[]): Touched[] {
     }
   }
   return out;
+}
+
+/** [this process, the database server named by HUIMIN_DB_PID] CPU seconds (benchmarks only). */
+export function cpuSeconds(): [number, number] {
+  const u = process.cpuUsage();
+  let db = 0;
+  const pid = process.env.HUIMIN_DB_PID;
+  if (pid) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      db = (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      db = 0;
+    }
+  }
+  return [(u.user + u.system) / 1e6, db];
 }
 
 function sameFlags(a: PersonFlags | null, b: PersonFlags | null): boolean {

@@ -14,11 +14,12 @@ import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
 import { maskIdNumber } from '../common/crypto/mask';
 import { cellText, type RawRow, type RosterRecord } from './roster-format';
 import type { RosterActionCounts } from './roster-import.entity';
-import { readRoster, type RosterFileFormat } from './roster-reader';
+import { readRosterBatches, type RosterFileFormat } from './roster-reader';
 import { currentIdentity, identityChanges, loadHouseholds, loadPeople, mergedFlags, personChanges } from './roster-state';
 import { BIT_CATEGORY, CATEGORY_BIT, judgeEligibility, refuse, RosterContext, validateRow, type RowVerdict } from './roster-validator';
 import type { Readable } from 'node:stream';
 import { IdTable } from './id-table';
+import { cpuSeconds } from './roster-apply';
 import { dateStr } from './roster-state';
 import { insertRows, marks, parseJson } from './sql';
 
@@ -93,6 +94,7 @@ export class RosterValidation {
     const { ctx } = v;
     const m = this.ds.manager;
     const t0 = Date.now();
+    const cpu0 = cpuSeconds();
     /** ID number → bit set of the categories seen so far (duplicates; several identities) + PERSON_ROW_BIT. */
     const seen = new IdTable();
     const blocked = new Set<string>();
@@ -126,7 +128,7 @@ export class RosterValidation {
       await v.onProgress?.(rowCount);
     };
 
-    for await (const raw of readRoster(v.input, v.format)) {
+    for await (const read of readRosterBatches(v.input, v.format)) for (const raw of read) {
       lastRowNo = raw.rowNo;
       const verdict = validateRow(raw, ctx);
       const r = verdict.record;
@@ -156,6 +158,10 @@ export class RosterValidation {
     }
     if (batch.length) await flush();
     if (writing) await writing;
+    if (process.env.HUIMIN_ROSTER_TIMING === '1') {
+      const [node, db] = cpuSeconds();
+      console.error(`[roster validate] rows ${((Date.now() - t0) / 1000).toFixed(1)} s (cpu node ${(node - cpu0[0]).toFixed(1)} s, db ${(db - cpu0[1]).toFixed(1)} s)`);
+    }
 
     // A category that blocks another (伤残人民警察 for 优抚对象) may come after the row it blocks.
     for (const id of blocked) {
