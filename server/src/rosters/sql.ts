@@ -104,6 +104,13 @@ interface RawMysqlConnection {
  */
 let loadDataRefused = false;
 
+/** The stream's chunks go out as packets: 1 MB each, well under the server's max_allowed_packet. */
+function packets(data: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < data.length; i += 1 << 20) out.push(data.subarray(i, i + (1 << 20)));
+  return out;
+}
+
 export async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   if (!rows.length) return;
   if (dialectOf(m) === 'sqlite' || loadDataRefused) return bulkInsert(m, table, columns, rows);
@@ -134,7 +141,7 @@ async function loadData(m: EntityManager, table: string, columns: string[], rows
   try {
     const conn = (await qr.connect()) as RawMysqlConnection;
     const result = await new Promise<{ affectedRows?: number; warningStatus?: number }>((resolve, reject) =>
-      conn.query({ sql, infileStreamFactory: () => Readable.from([data]) }, (err, res) => (err ? reject(err) : resolve(res as { affectedRows?: number }))),
+      conn.query({ sql, infileStreamFactory: () => Readable.from(packets(data)) }, (err, res) => (err ? reject(err) : resolve(res as { affectedRows?: number }))),
     );
     if (result.affectedRows !== rows.length || result.warningStatus) {
       const warnings = (await qr.query('SHOW WARNINGS LIMIT 5')) as { Message: string }[];
