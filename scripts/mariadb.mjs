@@ -85,7 +85,7 @@ export async function startMariaDb({ log = (m) => console.error(`[mariadb] ${m}`
       '--no-defaults', '--user=root', `--datadir=${datadir}`, `--socket=${socket}`, `--port=${port}`,
       '--bind-address=127.0.0.1', `--pid-file=${join(dir, 'pid')}`, `--log-error=${errLog}`,
       '--skip-name-resolve', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
-      '--default-time-zone=+08:00',
+      '--default-time-zone=+08:00', `--tmpdir=${dir}`,
       ...extraArgs,
     ], { stdio: 'ignore', detached: false });
     let exited = null;

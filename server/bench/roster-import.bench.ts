@@ -9,8 +9,8 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -36,11 +36,15 @@ const mb = (b: number) => Math.round(b / 1024 / 1024);
 async function main(): Promise<void> {
   const scripts = resolve(__dirname, '../../../scripts/mariadb.mjs');
   const { startMariaDb } = (await import(pathToFileURL(scripts).href)) as { startMariaDb: (o?: object) => Promise<{ url: string; host: string; port: number; user: string; password: string; database: string; stop(): Promise<void> }> };
+  // InnoDB sized as on a database server, not the 128 MB buffer pool / 96 MB redo log defaults meant for
+  // small machines (BENCH_MARIADB_ARGS='' for the defaults). LOAD DATA below runs on the same server.
+  const serverArgs = (process.env.BENCH_MARIADB_ARGS ?? '--innodb-buffer-pool-size=2G --innodb-log-file-size=1G').split(/\s+/).filter(Boolean);
   const work = mkdtempSync(join(tmpdir(), 'huimin-roster-bench-'));
   // BENCH_DATABASE_URL: use an already running MariaDB instead of a throwaway one.
   const db = process.env.BENCH_DATABASE_URL
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
-    : await startMariaDb({ log: (m: string) => console.error(`[mariadb] ${m}`) });
+    : await startMariaDb({ log: (m: string) => console.error(`[mariadb] ${m}`), extraArgs: serverArgs });
+  console.log(`MariaDB: ${process.env.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : `throwaway, ${serverArgs.join(' ') || 'defaults'}`}`);
   let app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>> | null = null;
   try {
     const file = join(work, 'roster.csv');
@@ -54,8 +58,16 @@ async function main(): Promise<void> {
     );
     app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
     const ds = app.get(DataSource);
-    const insurer = await ds.getRepository(Insurer).save({ name: '承保保险机构', hotline: null });
-    const district = await ds.getRepository(District).save(ds.getRepository(District).create({ code: '411702', name: AREA, city: '驻马店市', county: AREA, type: null, insurerId: insurer.id, payerShares: null }));
+    // The reference seed creates every area of every scheme; give it an insurer if it has none.
+    let district = await ds.getRepository(District).findOneBy({ name: AREA });
+    if (!district) {
+      district = await ds.getRepository(District).save(ds.getRepository(District).create({ code: '411702', name: AREA, city: '驻马店市', county: AREA, type: null, insurerId: null, payerShares: null }));
+    }
+    if (district.insurerId == null) {
+      const insurer = await ds.getRepository(Insurer).save({ name: '承保保险机构', hotline: null });
+      await ds.getRepository(District).update(district.id, { insurerId: insurer.id });
+      district.insurerId = insurer.id;
+    }
     const admin = await ds.getRepository(AppUser).save(ds.getRepository(AppUser).create({ role: 'admin', username: 'bench' }));
     const user: AuthUser = { userId: admin.id, role: 'admin', personId: null, districtIds: [], sessionId: 'bench' };
     const svc = app.get(RostersService);
@@ -67,6 +79,22 @@ async function main(): Promise<void> {
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 
+    // CPU seconds of this process and of mariadbd (the machine may be shared: CPU time says more than wall time)
+    const [pidFile] = (await ds.query(`SELECT @@pid_file AS f`)) as { f: string }[];
+    let serverPid = 0;
+    try {
+      serverPid = Number(readFileSync(pidFile.f, 'utf8').trim());
+    } catch {
+      serverPid = 0; // a remote BENCH_DATABASE_URL: no server CPU figure
+    }
+    const serverCpu = () => {
+      if (!serverPid) return NaN;
+      const f = readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, clock ticks (100/s)
+    };
+    if (serverPid) process.env.HUIMIN_DB_PID = String(serverPid);
+    const cpu0 = process.cpuUsage();
+    const srv0 = serverCpu();
     const t0 = Date.now();
     const stored = await store.save(createReadStream(file));
     const tStored = Date.now();
@@ -78,6 +106,9 @@ async function main(): Promise<void> {
     await svc.idle();
     const tApplied = Date.now();
     clearInterval(sampler);
+    const cpu1 = process.cpuUsage(cpu0);
+    const nodeCpu = (cpu1.user + cpu1.system) / 1e6;
+    const srvImport = serverCpu() - srv0;
     const a = await ds.getRepository(RosterImport).findOneByOrFail({ id: up.id });
     const [people] = await ds.query('SELECT COUNT(*) AS n FROM person');
     const [enrolled] = await ds.query('SELECT COUNT(*) AS n, SUM(premium) AS premium FROM enrolment');
@@ -100,11 +131,13 @@ async function main(): Promise<void> {
       medical_years varchar(32), monitoring_since varchar(10), disability_until varchar(10), registered varchar(4)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
     t = Date.now();
+    const srvLoad0 = serverCpu();
     const [res] = await conn.query(
       `LOAD DATA LOCAL INFILE 'roster.csv' INTO TABLE roster_plain CHARACTER SET utf8mb4
        FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\r\\n' IGNORE 1 LINES`,
     );
     const loadSecs = (Date.now() - t) / 1000;
+    const srvLoad = serverCpu() - srvLoad0;
     const loadRate = N / loadSecs;
     await conn.end();
 
@@ -117,6 +150,8 @@ async function main(): Promise<void> {
     console.log(`  total             ${importSecs.toFixed(1)} s = ${Math.round(importRate).toLocaleString()} rows/s`);
     console.log(`LOAD DATA LOCAL INFILE of the same rows: ${loadSecs.toFixed(1)} s = ${Math.round(loadRate).toLocaleString()} rows/s (${(res as { affectedRows: number }).affectedRows.toLocaleString()} rows)`);
     console.log(`ratio import / LOAD DATA: ${(importRate / loadRate).toFixed(3)} (goal ≥ 0.5)`);
+    console.log(`CPU: import ${nodeCpu.toFixed(1)} s node + ${srvImport.toFixed(1)} s mariadbd = ${((nodeCpu + srvImport) * 1e6 / N).toFixed(0)} µs a row; LOAD DATA ${srvLoad.toFixed(1)} s mariadbd = ${(srvLoad * 1e6 / N).toFixed(1)} µs a row`);
+    console.log(`load average (1/5/15 min) at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} cores`);
     console.log(`peak RSS during the import: ${mb(peak)} MB (before: ${mb(rssBefore)} MB; process max ${mb(maxRss)} MB; goal ≤ 512 MB)`);
   } finally {
     await app?.close();

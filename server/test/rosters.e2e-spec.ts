@@ -28,7 +28,7 @@ describe(`rosters (${DIALECT})`, () => {
   let ds: DataSource;
   let dir: string;
   const d: Record<string, number> = {};
-  let alice: string; // caseworker of 泽州县 and 渝中区
+  let alice: string; // caseworker of 泽州县, 渝中区 and 驿城区
   let bob: string; // caseworker of 高平市
 
   beforeAll(async () => {
@@ -38,13 +38,13 @@ describe(`rosters (${DIALECT})`, () => {
     ds = t.dataSource;
     dir = mkdtempSync(join(tmpdir(), 'huimin-roster-test-'));
     // The districts come from the reference seed (every area of every scheme), as in production.
-    for (const name of ['泽州县', '高平市', '渝中区']) {
+    for (const name of ['泽州县', '高平市', '渝中区', '驿城区']) {
       d[name] = (await ds.getRepository(District).findOneByOrFail({ name })).id;
     }
     const users = ds.getRepository(AppUser);
     const a = await users.save(users.create({ role: 'caseworker', username: 'alice' }));
     const b = await users.save(users.create({ role: 'caseworker', username: 'bob' }));
-    alice = bearer(app, { userId: a.id, role: 'caseworker', districtIds: [d['泽州县'], d['渝中区']] });
+    alice = bearer(app, { userId: a.id, role: 'caseworker', districtIds: [d['泽州县'], d['渝中区'], d['驿城区']] });
     bob = bearer(app, { userId: b.id, role: 'caseworker', districtIds: [d['高平市']] });
   });
   afterAll(async () => {
@@ -355,6 +355,47 @@ describe(`rosters (${DIALECT})`, () => {
       const v = await uploadAndValidate(join(dir, 'noheader.csv'), { schemeId: 'cq-hmjkb', districtId: d['渝中区'], month: '2024-03' });
       expect(v.status).toBe('failed');
       expect(v.failure).toContain('缺少列');
+    });
+  });
+
+  // ------------------------------------------------------------------ Zhumadian: registered residents
+
+  describe('Zhumadian (every registered resident): a full roster that leaves someone out', () => {
+    const id = (n: number) => makeIdNumber('411702', '1960-05-01', n * 2 + 1);
+    const header = '姓名,身份证号,区县,户号,户籍人口,参加医保年份\n';
+    const july = header + `周一,${id(1)},驿城区,Z1,是,2019\n周二,${id(2)},驿城区,Z2,是,\n`;
+    const august = header + `周一,${id(1)},驿城区,Z1,是,2019\n`;
+    const fields = (month: string) => ({ schemeId: 'zmd-yymsh', districtId: d['驿城区'], month, mode: 'full' });
+
+    it('ends the cover of the one left out, who is no longer a registered resident; the same roster again changes nothing', async () => {
+      const v1 = await uploadAndValidate(Buffer.from(july), fields('2019-07'), 'jul.csv');
+      expect(v1.counts).toEqual({ add: 2, change: 0, unchanged: 0, remove: 0, refuse: 0 });
+      const a1 = await applyAndWait(v1.id);
+      expect(a1.applyResult).toMatchObject({ peopleAdded: 2, enrolmentsAdded: 2, householdsAdded: 2 });
+
+      const v2 = await uploadAndValidate(Buffer.from(august), fields('2019-08'), 'aug.csv');
+      expect(v2.counts).toEqual({ add: 0, change: 0, unchanged: 1, remove: 1, refuse: 0 });
+      const removed = await allRows(v2.id, '&action=remove');
+      expect(removed.map((r) => [r.inFile, r.name])).toEqual([[false, '周二']]);
+      const a2 = await applyAndWait(v2.id);
+      expect(a2.applyResult).toMatchObject({ peopleChanged: 1, enrolmentsEnded: 1, changes: 2 });
+      const [p] = await ds.query(`SELECT flags FROM person WHERE name = '周二'`);
+      const flags = typeof p.flags === 'string' ? JSON.parse(p.flags) : p.flags;
+      expect(flags).toMatchObject({ registered_resident: false });
+      const [kept] = await ds.query(`SELECT flags FROM person WHERE name = '周一'`);
+      expect(typeof kept.flags === 'string' ? JSON.parse(kept.flags) : kept.flags).toEqual({ registered_resident: true, medical_insurance_years: [2019] });
+      const ends = await ds.query(
+        `SELECT p.name AS name, e.cover_end AS cover_end FROM enrolment e JOIN person p ON p.id = e.person_id WHERE e.scheme_id = 'zmd-yymsh' ORDER BY p.name`,
+      );
+      expect(ends.map((r: Record<string, unknown>) => [r.name, String(r.cover_end).slice(0, 10)])).toEqual([
+        ['周一', '2020-06-30'],
+        ['周二', '2019-07-31'],
+      ]);
+
+      const v3 = await uploadAndValidate(Buffer.from(august), fields('2019-08'), 'aug.csv');
+      expect(v3.counts).toEqual({ add: 0, change: 0, unchanged: 1, remove: 0, refuse: 0 });
+      const a3 = await applyAndWait(v3.id);
+      expect(a3.applyResult).toMatchObject({ changes: 0 });
     });
   });
 });

@@ -1,12 +1,17 @@
 /**
- * Applying a validated roster: one transaction that
- *  A. upserts households, people (found by the keyed hash of the ID number) and identities from the
- *     valid, not refused rows, comparing each with the current state (no write when nothing differs);
- *  B. (full rosters) ends the identities of the scheme's categories in the district that the file no
- *     longer lists, the day before the roster month;
- *  C. recomputes the enrolment of every person touched, through the engine: one per person, scheme and
- *     insurance year however many identities; cover start/end from the engine; insurer from the
- *     district; premium from the scheme's funding rule.
+ * Applying a validated roster: one transaction, set-based over the import's staged rows
+ * (roster_import_row, written by the dry run):
+ *  A. households the rows name that the district lacks (one INSERT … SELECT);
+ *  B. people already stored: compared in pages (name, district, household, phone, flags merged over the
+ *     stored ones), an UPDATE only where something differs;
+ *  C. new people (one INSERT … SELECT; the ID number and phone were encrypted by the dry run);
+ *  D. identities: the current one of each listed category updated where it differs (one UPDATE … JOIN),
+ *     missing ones added (one INSERT … SELECT);
+ *  E. (full rosters) identities of the scheme's categories in the district that no row lists end the day
+ *     before the roster month (registered-resident schemes: the person is no longer a registered resident);
+ *  F. the enrolment of every person touched, through the engine, in pages: one per person, scheme and
+ *     insurance year however many identities; cover start/end from the engine; insurer from the district;
+ *     premium from the scheme's funding rule.
  * Applying the same content again writes nothing: every step only writes differences.
  */
 import { parsePersonFlags, withFlags } from '../people/person-flags';
@@ -19,14 +24,14 @@ import {
   type PersonIdentity,
 } from '@huimin/shared';
 import Decimal from 'decimal.js';
+import { readFileSync } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
 import type { PersonFlags } from '../people/person.entity';
-import type { RosterRecord } from './roster-format';
-import { currentIdentity, dateStr, identityChanges, loadHouseholds, loadIdentities, loadPeople, mergedFlags, personChanges } from './roster-state';
+import { dateStr } from './roster-state';
 import type { RosterContext } from './roster-validator';
-import { personCategoryKey, removalCandidates } from './roster-validation';
-import { bulkInsert, dialectOf, nowSql, parseJson, selectIn } from './sql';
+import { APPLICABLE, removalCandidates } from './roster-validation';
+import { dialectOf, exec, insertRows, marks, nowSql, parseJson, selectIn, type Dialect } from './sql';
 
 export interface ApplyCounts {
   peopleAdded: number;
@@ -55,7 +60,39 @@ export interface ApplyInput {
   onProgress?: (rows: number) => void;
 }
 
-const PAGE = 2000;
+const PAGE = 5000;
+/** Session temporary-table size for the apply on MariaDB (bytes). */
+const BIG_TMP = 512 * 1024 * 1024;
+/** HUIMIN_ROSTER_TIMING=1: each apply step's seconds on stderr (benchmarks). */
+const timing = process.env.HUIMIN_ROSTER_TIMING === '1';
+const T = (name: string) => `\`${name}\``;
+
+interface PersonPageRow {
+  row_no: number;
+  id: number;
+  birth_date: unknown;
+  household_id: number | null;
+  flags: unknown;
+  e_id: number | null;
+  cover_start: unknown;
+  cover_end: unknown;
+  premium: unknown;
+  household_premium: unknown;
+  insurer_id: number | null;
+  category_code: string | null;
+  valid_from: unknown;
+  valid_to: unknown;
+  confirmed_on: unknown;
+}
+
+interface Touched {
+  id: number;
+  birthDate: string;
+  householdId: number | null;
+  flags: unknown;
+  identities: PersonIdentity[];
+  enrolment: { id: number; coverStart: string; coverEnd: string; premium: Decimal; householdPremium: Decimal | null; insurerId: number } | null;
+}
 
 export class RosterApply {
   private readonly premiumCache = new Map<string, { total: Decimal; household: Decimal }>();
@@ -63,6 +100,19 @@ export class RosterApply {
   constructor(private readonly pii: PiiCryptoService) {}
 
   async run(m: EntityManager, a: ApplyInput): Promise<ApplyCounts> {
+    if (dialectOf(m) === 'sqlite') return this.steps(m, a);
+    // The DISTINCT and INSERT … SELECT steps need temporary tables of a few hundred MB for a million rows:
+    // in memory, not converted to on-disk Aria tables at the 16 MB default (2–3× slower). The pooled
+    // connection gets the server's defaults back afterwards, whatever happens.
+    await m.query(`SET SESSION tmp_table_size = ${BIG_TMP}, max_heap_table_size = ${BIG_TMP}`);
+    try {
+      return await this.steps(m, a);
+    } finally {
+      await m.query('SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT');
+    }
+  }
+
+  private async steps(m: EntityManager, a: ApplyInput): Promise<ApplyCounts> {
     const c: ApplyCounts = {
       peopleAdded: 0,
       peopleChanged: 0,
@@ -77,68 +127,152 @@ export class RosterApply {
       changes: 0,
       premiumDelta: '0.00',
     };
-    const touched = new Set<number>();
-    const listed = new Set<number>();
-    const listedPeople = new Set<number>();
-    const premium = { delta: new Decimal(0) };
     const d = dialectOf(m);
-    let done = 0;
+    const { ctx } = a;
+    const imp = a.importId;
+    let t = Date.now();
+    let cpu = timing ? cpuSeconds() : [0, 0];
+    const step = (name: string) => {
+      if (!timing) return;
+      const now = cpuSeconds();
+      console.error(`[roster apply] ${name} ${((Date.now() - t) / 1000).toFixed(1)} s (cpu node ${(now[0] - cpu[0]).toFixed(1)} s, db ${(now[1] - cpu[1]).toFixed(1)} s)`);
+      t = Date.now();
+      cpu = now;
+    };
 
-    // A. rows, in pages by id
+
+    const [refused] = (await m.query(
+      `SELECT COUNT(*) AS n FROM ${T('roster_import_row')} WHERE roster_import_id = ? AND action = 'refuse' AND status <> 'error'`,
+      [imp],
+    )) as { n: unknown }[];
+    c.rowsRefused = Number(refused.n);
+
+    // A. households
+    c.householdsAdded = await exec(
+      m,
+      `INSERT INTO ${T('household')} (household_no, district_id)
+       SELECT DISTINCT s.household_no, ? FROM ${T('roster_import_row')} s
+        WHERE s.roster_import_id = ? AND s.person_row = 1 AND ${APPLICABLE} AND s.household_no IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ${T('household')} h WHERE h.district_id = ? AND h.household_no = s.household_no)`,
+      [a.districtId, imp, a.districtId],
+    );
+
+    step('households');
+    // B. people already stored
+    await this.changePeople(m, d, a, c);
+
+    step('changed people');
+    // C. new people
+    const [maxBefore] = (await m.query(`SELECT COALESCE(MAX(id), 0) AS n FROM ${T('person')}`)) as { n: unknown }[];
+    const householdOf = `(SELECT MIN(h.id) FROM ${T('household')} h WHERE h.district_id = ? AND h.household_no = s.household_no)`;
+    await m.query(
+      `INSERT INTO ${T('person')} (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, district_id, household_id, phone_enc, phone_masked, flags)
+       SELECT s.name, s.id_number_enc, s.id_number_hash, s.id_number_masked, s.birth_date, s.sex, ?, ${householdOf}, s.phone_enc, s.phone_masked, s.flags
+         FROM ${T('roster_import_row')} s
+        WHERE s.roster_import_id = ? AND s.person_row = 1 AND ${APPLICABLE}
+        ORDER BY s.row_no
+       ${d === 'sqlite' ? 'ON CONFLICT (id_number_hash) DO NOTHING' : 'ON DUPLICATE KEY UPDATE `id` = `person`.`id`'}`,
+      [a.districtId, a.districtId, imp],
+    );
+    const [added] = (await m.query(`SELECT COUNT(*) AS n FROM ${T('person')} WHERE id > ?`, [Number(maxBefore.n)])) as { n: unknown }[];
+    c.peopleAdded = Number(added.n);
+
+    step('new people');
+    // D. identities: the current one of each listed category, where it differs; then the missing ones.
+    const current = (x: string) => `(${x}.valid_to IS NULL OR ${x}.valid_to >= ?)`;
+    const newest = (x: string) =>
+      `NOT EXISTS (SELECT 1 FROM ${T('identity')} j WHERE j.person_id = ${x}.person_id AND j.category_code = ${x}.category_code AND ${current('j')}
+                     AND (j.valid_from > ${x}.valid_from OR (j.valid_from = ${x}.valid_from AND j.id < ${x}.id)))`;
+    c.identitiesChanged = await exec(
+      m,
+      d === 'sqlite'
+        ? `UPDATE ${T('identity')} AS i
+              SET valid_from = COALESCE(s.valid_from, i.valid_from), valid_to = s.valid_to, confirmed_on = s.confirmed_on, roster_import_id = ?
+             FROM ${T('roster_import_row')} s JOIN ${T('person')} p ON p.id_number_hash = s.id_number_hash
+            WHERE p.id = i.person_id AND s.category_code = i.category_code AND s.roster_import_id = ? AND ${APPLICABLE} AND ${current('i')}
+              AND NOT (COALESCE(s.valid_from, i.valid_from) IS i.valid_from AND s.valid_to IS i.valid_to AND s.confirmed_on IS i.confirmed_on)
+              AND ${newest('i')}`
+        : `UPDATE ${T('identity')} i
+             JOIN ${T('person')} p ON p.id = i.person_id
+             JOIN ${T('roster_import_row')} s ON s.id_number_hash = p.id_number_hash AND s.category_code = i.category_code
+              SET i.valid_from = COALESCE(s.valid_from, i.valid_from), i.valid_to = s.valid_to, i.confirmed_on = s.confirmed_on, i.roster_import_id = ?
+            WHERE s.roster_import_id = ? AND ${APPLICABLE} AND ${current('i')}
+              AND NOT (COALESCE(s.valid_from, i.valid_from) <=> i.valid_from AND s.valid_to <=> i.valid_to AND s.confirmed_on <=> i.confirmed_on)
+              AND ${newest('i')}`,
+      [imp, imp, ctx.monthStart, ctx.monthStart],
+    );
+    c.identitiesAdded = await exec(
+      m,
+      `INSERT INTO ${T('identity')} (person_id, category_code, roster_import_id, valid_from, valid_to, confirmed_on)
+       SELECT p.id, s.category_code, ?, COALESCE(s.valid_from, ?), s.valid_to, s.confirmed_on
+         FROM ${T('roster_import_row')} s JOIN ${T('person')} p ON p.id_number_hash = s.id_number_hash
+        WHERE s.roster_import_id = ? AND ${APPLICABLE} AND s.category_code IS NOT NULL AND ${current('s')}
+          AND NOT EXISTS (SELECT 1 FROM ${T('identity')} i WHERE i.person_id = p.id AND i.category_code = s.category_code AND ${current('i')})
+        ORDER BY s.row_no`,
+      [imp, ctx.monthStart, imp, ctx.monthStart, ctx.monthStart],
+    );
+
+    step('identities');
+    // E. removals (full rosters)
+    const removed = new Set<number>();
+    if (a.mode === 'full') {
+      for await (const gone of removalCandidates(m, imp, a.districtId, ctx, 'apply')) {
+        for (let i = 0; i < gone.length; i += 1000) {
+          const part = gone.slice(i, i + 1000);
+          if (ctx.byResidence) {
+            // No longer on the residents' roster: not a registered resident any more, the enrolment is cut in F.
+            const ids = [...new Set(part.map((x) => x.personId))];
+            const patch = d === 'sqlite' ? 'json_patch' : 'JSON_MERGE_PATCH';
+            await m.query(
+              `UPDATE ${T('person')} SET flags = ${patch}(COALESCE(flags, '{}'), '{"registered_resident":false}'), updated_at = ${nowSql(d)}
+                WHERE id IN (${marks(ids.length)})`,
+              ids,
+            );
+            c.peopleChanged += part.length;
+          } else {
+            const ids = part.map((x) => x.identityId!);
+            await m.query(`UPDATE ${T('identity')} SET valid_to = ? WHERE id IN (${marks(ids.length)})`, [ctx.dayBefore, ...ids]);
+            c.identitiesEnded += part.length;
+          }
+          for (const x of part) removed.add(x.personId);
+        }
+      }
+    }
+
+    step('removals');
+    // F. enrolments of everyone touched: the people removed, then every person the rows list.
+    const premium = { delta: new Decimal(0) };
+    const removedIds = [...removed].sort((x, y) => x - y);
+    for (let i = 0; i < removedIds.length; i += PAGE) {
+      const part = removedIds.slice(i, i + PAGE);
+      const rows = (await m.query(
+        `${this.personSelect()} FROM ${T('person')} p ${this.personJoins()} WHERE p.id IN (${marks(part.length)}) ORDER BY p.id, i.id`,
+        [ctx.scheme.id, ctx.insuranceYear, ...part],
+      )) as PersonPageRow[];
+      await this.enrol(m, a, group(rows), c, premium);
+    }
     let after = 0;
+    let done = 0;
     for (;;) {
       const rows = (await m.query(
-        `SELECT id, status, action, data_enc FROM \`roster_import_row\`
-          WHERE roster_import_id = ? AND id > ? ORDER BY id LIMIT ${PAGE}`,
-        [a.importId, after],
-      )) as { id: number; status: string; action: string | null; data_enc: string }[];
+        `${this.personSelect('x.row_no AS row_no')}
+           FROM (SELECT s.row_no, s.id_number_hash FROM ${T('roster_import_row')} s
+                  WHERE s.roster_import_id = ? AND s.person_row = 1 AND ${APPLICABLE} AND s.row_no > ?
+                  ORDER BY s.row_no LIMIT ${PAGE}) x
+           JOIN ${T('person')} p ON p.id_number_hash = x.id_number_hash
+           ${this.personJoins()}
+          ORDER BY x.row_no, i.id`,
+        [imp, after, ctx.scheme.id, ctx.insuranceYear],
+      )) as PersonPageRow[];
       if (!rows.length) break;
-      after = Number(rows[rows.length - 1].id);
-      const records: RosterRecord[] = [];
-      for (const r of rows) {
-        if (r.status === 'error' || r.action === 'remove') continue;
-        if (r.action === 'refuse') {
-          c.rowsRefused++;
-          continue;
-        }
-        records.push(JSON.parse(this.pii.decrypt(r.data_enc, 'roster_row.data')) as RosterRecord);
-      }
-      await this.applyRecords(m, a, records, c, touched, listed, listedPeople);
-      done += rows.length;
+      after = Number(rows[rows.length - 1].row_no);
+      const people = group(rows).filter((p) => !removed.has(p.id));
+      await this.enrol(m, a, people, c, premium);
+      done += people.length;
       a.onProgress?.(done);
     }
 
-    // B. removals (full rosters)
-    if (a.mode === 'full') {
-      for await (const page of removalCandidates(m, a.districtId, a.ctx)) {
-        const gone = page.filter((x) => (x.category ? !listed.has(personCategoryKey(x.personId, x.category)) : !listedPeople.has(x.personId)));
-        if (!gone.length) continue;
-        if (a.ctx.byResidence) {
-          // No longer on the residents' roster: not a registered resident any more, the enrolment is cut in C.
-          for (const x of gone) {
-            const [row] = (await m.query('SELECT flags FROM `person` WHERE id = ?', [x.personId])) as { flags: unknown }[];
-            const flags: PersonFlags = { ...(parseJson<PersonFlags>(row?.flags) ?? {}), registered_resident: false };
-            await m.query(`UPDATE \`person\` SET flags = ?, updated_at = ${nowSql(d)} WHERE id = ?`, [JSON.stringify(flags), x.personId]);
-            c.peopleChanged++;
-            touched.add(x.personId);
-          }
-        } else {
-          const ids = gone.map((x) => x.identityId!);
-          for (let i = 0; i < ids.length; i += 1000) {
-            const part = ids.slice(i, i + 1000);
-            await m.query(`UPDATE \`identity\` SET valid_to = ? WHERE id IN (${part.map(() => '?').join(', ')})`, [a.ctx.dayBefore, ...part]);
-          }
-          c.identitiesEnded += gone.length;
-          for (const x of gone) touched.add(x.personId);
-        }
-      }
-    }
-
-    // C. enrolments of everyone touched
-    const ids = [...touched].sort((x, y) => x - y);
-    for (let i = 0; i < ids.length; i += 1000) {
-      await this.enrol(m, a, ids.slice(i, i + 1000), c, premium);
-    }
+    step('enrolments');
     c.premiumDelta = premium.delta.toFixed(2);
     c.changes =
       c.peopleAdded + c.peopleChanged + c.householdsAdded + c.identitiesAdded + c.identitiesChanged + c.identitiesEnded +
@@ -146,109 +280,58 @@ export class RosterApply {
     return c;
   }
 
-  private async applyRecords(
-    m: EntityManager,
-    a: ApplyInput,
-    records: RosterRecord[],
-    c: ApplyCounts,
-    touched: Set<number>,
-    listed: Set<number>,
-    listedPeople: Set<number>,
-  ): Promise<void> {
-    if (!records.length) return;
-    const d = dialectOf(m);
-    const ctx = a.ctx;
-    const hashes = records.map((r) => this.pii.hashIdNumber(r.idNumber));
+  /** Columns of a person with their enrolment of the roster's scheme and year, and each identity (one row per identity). */
+  private personSelect(extra = '0 AS row_no'): string {
+    return `SELECT ${extra}, p.id AS id, p.birth_date AS birth_date, p.household_id AS household_id, p.flags AS flags,
+                   e.id AS e_id, e.cover_start AS cover_start, e.cover_end AS cover_end, e.premium AS premium,
+                   e.household_premium AS household_premium, e.insurer_id AS insurer_id,
+                   i.category_code AS category_code, i.valid_from AS valid_from, i.valid_to AS valid_to, i.confirmed_on AS confirmed_on`;
+  }
 
-    // households
-    const numbers = [...new Set(records.map((r) => r.householdNo).filter((x): x is string => !!x))];
-    let households = await loadHouseholds(m, a.districtId, numbers);
-    const newHouseholds = numbers.filter((n) => !households.has(n));
-    if (newHouseholds.length) {
-      await bulkInsert(m, 'household', ['household_no', 'district_id'], newHouseholds.map((n) => [n, a.districtId]));
-      c.householdsAdded += newHouseholds.length;
-      households = await loadHouseholds(m, a.districtId, numbers);
-    }
+  private personJoins(): string {
+    return `LEFT JOIN ${T('enrolment')} e ON e.person_id = p.id AND e.scheme_id = ? AND e.insurance_year = ?
+            LEFT JOIN ${T('identity')} i ON i.person_id = p.id`;
+  }
 
-    // people
-    let people = await loadPeople(m, hashes);
-    const fresh = new Map<string, RosterRecord>();
-    records.forEach((r, i) => {
-      if (!people.has(hashes[i]) && !fresh.has(hashes[i])) fresh.set(hashes[i], r);
-    });
-    if (fresh.size) {
-      const rows = [...fresh].map(([hash, r]) => {
-        const id = this.pii.protectIdNumber(r.idNumber);
-        const phone = r.phone ? this.pii.protectPhone(r.phone) : null;
-        const flags = mergedFlags(r, null);
-        return [
-          r.name, id.enc, hash, id.masked, r.birthDate, r.sex, a.districtId,
-          r.householdNo ? households.get(r.householdNo)! : null,
-          phone?.enc ?? null, phone?.masked ?? null, flags ? JSON.stringify(flags) : null,
-        ];
-      });
-      await bulkInsert(
-        m,
-        'person',
-        ['name', 'id_number_enc', 'id_number_hash', 'id_number_masked', 'birth_date', 'sex', 'district_id', 'household_id', 'phone_enc', 'phone_masked', 'flags'],
-        rows,
-      );
-      c.peopleAdded += fresh.size;
-      people = await loadPeople(m, hashes);
-    }
-
-    // changes to existing people (one record per person in this page: the last one wins)
-    const newIdentities: unknown[][] = [];
-    const changedPeople = new Set<number>();
-    records.forEach((r, i) => {
-      const p = people.get(hashes[i])!;
-      touched.add(p.id);
-      listedPeople.add(p.id);
-      listed.add(personCategoryKey(p.id, r.category));
-    });
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i];
-      const p = people.get(hashes[i])!;
-      if (!fresh.has(hashes[i]) || fresh.get(hashes[i]) !== r) {
-        const hh = r.householdNo ? households.get(r.householdNo) : null;
-        const changes = personChanges(r, p, a.districtId, hh, this.pii);
-        if (changes.length) {
-          const phone = r.phone ? this.pii.protectPhone(r.phone) : null;
-          const flags = mergedFlags(r, p.flags);
-          const householdId = r.householdNo ? hh! : p.householdId;
-          await m.query(
-            `UPDATE \`person\` SET name = ?, district_id = ?, household_id = ?, phone_enc = COALESCE(?, phone_enc),
-                    phone_masked = COALESCE(?, phone_masked), flags = ?, updated_at = ${nowSql(d)} WHERE id = ?`,
-            [r.name, a.districtId, householdId, phone?.enc ?? null, phone?.masked ?? null, flags ? JSON.stringify(flags) : null, p.id],
-          );
-          Object.assign(p, { name: r.name, districtId: a.districtId, householdId, phoneEnc: phone ? phone.enc : p.phoneEnc, flags });
-          if (!changedPeople.has(p.id)) c.peopleChanged++;
-          changedPeople.add(p.id);
+  /** B: people the rows name who are already stored; an UPDATE for each one whose stored values differ. */
+  private async changePeople(m: EntityManager, d: Dialect, a: ApplyInput, c: ApplyCounts): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const rows = (await m.query(
+        `SELECT s.row_no, s.name, s.household_no, s.phone_enc, s.phone_masked, s.flags,
+                p.id AS p_id, p.name AS p_name, p.district_id AS p_district_id, p.household_id AS p_household_id,
+                p.phone_enc AS p_phone_enc, p.phone_masked AS p_phone_masked, p.flags AS p_flags,
+                (SELECT MIN(h.id) FROM ${T('household')} h WHERE h.district_id = ? AND h.household_no = s.household_no) AS hh
+           FROM ${T('roster_import_row')} s JOIN ${T('person')} p ON p.id_number_hash = s.id_number_hash
+          WHERE s.roster_import_id = ? AND s.person_row = 1 AND ${APPLICABLE} AND s.row_no > ?
+          ORDER BY s.row_no LIMIT ${PAGE}`,
+        [a.districtId, a.importId, after],
+      )) as Record<string, unknown>[];
+      if (!rows.length) return;
+      after = Number(rows[rows.length - 1].row_no);
+      for (const r of rows) {
+        const stored = parseJson<PersonFlags>(r.p_flags);
+        const stated = parseJson<PersonFlags>(r.flags);
+        const flags: PersonFlags | null = stated ? { ...(stored ?? {}), ...stated } : stored;
+        const householdId = r.household_no ? (r.hh == null ? null : Number(r.hh)) : r.p_household_id == null ? null : Number(r.p_household_id);
+        const storedHousehold = r.p_household_id == null ? null : Number(r.p_household_id);
+        let differs =
+          r.name !== r.p_name || Number(r.p_district_id) !== a.districtId || householdId !== storedHousehold || !sameFlags(stored, flags);
+        if (!differs && r.phone_enc) {
+          differs =
+            !r.p_phone_enc ||
+            r.phone_masked !== r.p_phone_masked ||
+            this.pii.decrypt(String(r.phone_enc), 'person.phone') !== this.pii.decrypt(String(r.p_phone_enc), 'person.phone');
         }
-      }
-      if (!r.category) continue;
-      const cur = currentIdentity(p, r.category, ctx);
-      if (cur) {
-        if (identityChanges(r, cur).length) {
-          await m.query('UPDATE `identity` SET valid_from = ?, valid_to = ?, confirmed_on = ?, roster_import_id = ? WHERE id = ?', [
-            r.validFrom ?? cur.validFrom,
-            r.validTo,
-            r.confirmedOn,
-            a.importId,
-            cur.id,
-          ]);
-          Object.assign(cur, { validFrom: r.validFrom ?? cur.validFrom, validTo: r.validTo, confirmedOn: r.confirmedOn });
-          c.identitiesChanged++;
-        }
-      } else if (!(r.validTo && r.validTo < ctx.monthStart)) {
-        const validFrom = r.validFrom ?? ctx.monthStart;
-        newIdentities.push([p.id, r.category, a.importId, validFrom, r.validTo, r.confirmedOn]);
-        // Later rows of this page see it as current.
-        p.identities.push({ id: -1, personId: p.id, categoryCode: r.category, validFrom, validTo: r.validTo, confirmedOn: r.confirmedOn });
-        c.identitiesAdded++;
+        if (!differs) continue;
+        await m.query(
+          `UPDATE ${T('person')} SET name = ?, district_id = ?, household_id = ?, phone_enc = COALESCE(?, phone_enc),
+                  phone_masked = COALESCE(?, phone_masked), flags = ?, updated_at = ${nowSql(d)} WHERE id = ?`,
+          [r.name, a.districtId, householdId, r.phone_enc ?? null, r.phone_masked ?? null, flags && Object.keys(flags).length ? JSON.stringify(flags) : null, Number(r.p_id)],
+        );
+        c.peopleChanged++;
       }
     }
-    await bulkInsert(m, 'identity', ['person_id', 'category_code', 'roster_import_id', 'valid_from', 'valid_to', 'confirmed_on'], newIdentities);
   }
 
   /** The engine's verdict for a stored person: at the month's end, or on the day their last identity ends inside the month. */
@@ -272,47 +355,17 @@ export class RosterApply {
     return p;
   }
 
-  private async enrol(m: EntityManager, a: ApplyInput, personIds: number[], c: ApplyCounts, premium: { delta: Decimal }): Promise<void> {
+  private async enrol(m: EntityManager, a: ApplyInput, people: Touched[], c: ApplyCounts, premium: { delta: Decimal }): Promise<void> {
+    if (!people.length) return;
     const ctx = a.ctx;
     const hasHouseholdItem = ctx.version.funding.some((f) => f.unit === 'household');
-    const people = (await selectIn<Record<string, unknown>>(
-      m,
-      (q) => `SELECT id, birth_date, household_id, flags FROM \`person\` WHERE id IN (${q})`,
-      personIds,
-    )) as { id: number; birth_date: unknown; household_id: number | null; flags: unknown }[];
-    const identities = new Map<number, PersonIdentity[]>();
-    for (const i of await loadIdentities(m, personIds)) {
-      const list = identities.get(i.personId) ?? [];
-      const pi: PersonIdentity = { code: i.categoryCode, validFrom: i.validFrom };
-      if (i.validTo) pi.validTo = i.validTo;
-      if (i.confirmedOn) pi.confirmedOn = i.confirmedOn;
-      list.push(pi);
-      identities.set(i.personId, list);
-    }
-    const enrolments = new Map<number, { id: number; coverStart: string; coverEnd: string; premium: Decimal; householdPremium: Decimal | null; insurerId: number }>();
-    const rows = (await selectIn<Record<string, unknown>>(
-      m,
-      (q) => `SELECT id, person_id, cover_start, cover_end, premium, household_premium, insurer_id FROM \`enrolment\` WHERE person_id IN (${q}) AND scheme_id = ? AND insurance_year = ?`,
-      personIds,
-      [ctx.scheme.id, ctx.insuranceYear],
-    ));
-    for (const r of rows) {
-      enrolments.set(Number(r.person_id), {
-        id: Number(r.id),
-        coverStart: dateStr(r.cover_start)!,
-        coverEnd: dateStr(r.cover_end)!,
-        premium: money(r.premium)!,
-        householdPremium: money(r.household_premium),
-        insurerId: Number(r.insurer_id),
-      });
-    }
     // Households whose premium is already carried by an enrolment of this scheme and year.
     const carried = new Set<number>();
     if (hasHouseholdItem) {
-      const hh = [...new Set(people.map((p) => p.household_id).filter((x): x is number => x != null))];
+      const hh = [...new Set(people.map((p) => p.householdId).filter((x): x is number => x != null))];
       const found = await selectIn<{ household_id: number }>(
         m,
-        (q) => `SELECT DISTINCT p.household_id AS household_id FROM \`enrolment\` e JOIN \`person\` p ON p.id = e.person_id
+        (q) => `SELECT DISTINCT p.household_id AS household_id FROM ${T('enrolment')} e JOIN ${T('person')} p ON p.id = e.person_id
                  WHERE p.household_id IN (${q}) AND e.scheme_id = ? AND e.insurance_year = ? AND e.household_premium IS NOT NULL`,
         hh,
         [ctx.scheme.id, ctx.insuranceYear],
@@ -322,13 +375,10 @@ export class RosterApply {
 
     const inserts: unknown[][] = [];
     for (const p of people) {
-      const facts = withFlags(
-        { birthDate: dateStr(p.birth_date)!, area: ctx.areaName, identities: identities.get(Number(p.id)) ?? [] },
-        parsePersonFlags(p.flags),
-      );
+      const facts = withFlags({ birthDate: p.birthDate, area: ctx.areaName, identities: p.identities }, parsePersonFlags(p.flags));
       const e = this.judge(ctx, facts);
-      const cur = enrolments.get(Number(p.id));
-      const householdId = p.household_id == null ? null : Number(p.household_id);
+      const cur = p.enrolment;
+      const householdId = p.householdId;
 
       if (e.eligible && e.insuranceYear && Number(e.insuranceYear.id) === ctx.insuranceYear) {
         const coverStart = cur && cur.coverStart < e.coverStart! ? cur.coverStart : e.coverStart!;
@@ -344,7 +394,7 @@ export class RosterApply {
         const prem = this.premiumOf(ctx, ctx.areaName, coverStart, coverEnd, withHousehold);
         const hp = withHousehold ? prem.household : null;
         if (!cur) {
-          inserts.push([Number(p.id), ctx.scheme.id, ctx.insuranceYear, coverStart, coverEnd, a.insurerId, prem.total.toFixed(2), hp ? hp.toFixed(2) : null]);
+          inserts.push([p.id, ctx.scheme.id, ctx.insuranceYear, coverStart, coverEnd, a.insurerId, prem.total.toFixed(2), hp ? hp.toFixed(2) : null]);
           premium.delta = premium.delta.plus(prem.total);
           c.enrolmentsAdded++;
         } else if (
@@ -370,7 +420,7 @@ export class RosterApply {
         c.enrolmentsEnded++;
       }
     }
-    await bulkInsert(
+    await insertRows(
       m,
       'enrolment',
       ['person_id', 'scheme_id', 'insurance_year', 'cover_start', 'cover_end', 'insurer_id', 'premium', 'household_premium'],
@@ -379,8 +429,67 @@ export class RosterApply {
   }
 }
 
+/** Rows of personSelect (one per identity, ordered by person) → one Touched per person, in order. */
+function group(rows: PersonPageRow[]): Touched[] {
+  const out: Touched[] = [];
+  let cur: Touched | null = null;
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (!cur || cur.id !== id) {
+      cur = {
+        id,
+        birthDate: dateStr(r.birth_date)!,
+        householdId: r.household_id == null ? null : Number(r.household_id),
+        flags: r.flags,
+        identities: [],
+        enrolment:
+          r.e_id == null
+            ? null
+            : {
+                id: Number(r.e_id),
+                coverStart: dateStr(r.cover_start)!,
+                coverEnd: dateStr(r.cover_end)!,
+                premium: money(r.premium)!,
+                householdPremium: money(r.household_premium),
+                insurerId: Number(r.insurer_id),
+              },
+      };
+      out.push(cur);
+    }
+    if (r.category_code != null) {
+      const pi: PersonIdentity = { code: String(r.category_code), validFrom: dateStr(r.valid_from)! };
+      const to = dateStr(r.valid_to);
+      const on = dateStr(r.confirmed_on);
+      if (to) pi.validTo = to;
+      if (on) pi.confirmedOn = on;
+      cur.identities.push(pi);
+    }
+  }
+  return out;
+}
+
+/** [this process, the database server named by HUIMIN_DB_PID] CPU seconds (benchmarks only). */
+export function cpuSeconds(): [number, number] {
+  const u = process.cpuUsage();
+  let db = 0;
+  const pid = process.env.HUIMIN_DB_PID;
+  if (pid) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      db = (Number(f[11]) + Number(f[12])) / 100;
+    } catch {
+      db = 0;
+    }
+  }
+  return [(u.user + u.system) / 1e6, db];
+}
+
+function sameFlags(a: PersonFlags | null, b: PersonFlags | null): boolean {
+  const norm = (x: PersonFlags | null) => JSON.stringify(Object.fromEntries(Object.entries(x ?? {}).sort(([k1], [k2]) => k1.localeCompare(k2))));
+  return norm(a) === norm(b);
+}
+
 function money(v: unknown): Decimal | null {
   if (v === null || v === undefined) return null;
   return new Decimal(typeof v === 'number' ? v.toFixed(2) : String(v));
 }
-

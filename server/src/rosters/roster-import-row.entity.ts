@@ -57,6 +57,51 @@ export class RosterImportRow {
   @Column({ type: 'text' })
   dataEnc: string;
 
+  // ---- Staging values of a valid row (null on error rows), read by the set-based apply. The ID number
+  // and phone are encrypted as person keeps them; the rest is what person stores in clear.
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  name: string | null;
+
+  /** PiiCryptoService.protectIdNumber(id).enc ('person.id_number' context). */
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idNumberEnc: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ type: 'varchar', length: 1, nullable: true })
+  sex: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  householdNo: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  phoneEnc: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  phoneMasked: string | null;
+
+  /** The person flags this row states (merged over the stored ones on apply). */
+  @Column({ type: 'json', nullable: true })
+  flags: Record<string, unknown> | null;
+
+  @Column({ type: 'date', nullable: true })
+  validFrom: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  confirmedOn: string | null;
+
+  /**
+   * The one applicable row per person whose values the apply writes to person (for a person on several
+   * rows: the last one, holding the values merged over all of them, the last stated value winning).
+   */
+  @Column({ type: 'boolean', default: false })
+  personRow: boolean;
+
   /** [{ field, message, level }] in Chinese, for the caseworker: errors, warnings and notes. */
   @Column({ type: 'json', nullable: true })
   errors: { field: string; message: string; level?: 'error' | 'warning' | 'info' }[] | null;

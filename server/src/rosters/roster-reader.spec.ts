@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { makeIdNumber } from '@huimin/shared';
-import { readRoster, sniffFormat } from './roster-reader';
+import { CsvParser, readRoster, sniffFormat } from './roster-reader';
 
 async function all(input: Readable) {
   const out = [];
@@ -32,6 +32,28 @@ describe('roster CSV reader', () => {
       { name: '张三', idNumber: id, area: '渝中区' },
       { name: '张三', idNumber: id, area: '渝中区' },
     ]);
+  });
+
+  it('parses quotes, "" inside quotes, line breaks inside quotes, CRLF/LF/CR and empty lines, whatever the chunks', () => {
+    const text = 'a,b,c\r\n"x, y","say ""hi""",\r\n\r\n"two\nlines",2\n3\r"4"\r\nlast,"q"';
+    const expected = [
+      [['a', 'b', 'c'], 1],
+      [['x, y', 'say "hi"', ''], 2],
+      [['two\nlines', '2'], 5],
+      [['3'], 6],
+      [['4'], 7],
+      [['last', 'q'], 8],
+    ];
+    for (const size of [1, 2, 3, 5, text.length]) {
+      const p = new CsvParser();
+      const out: [string[], number][] = [];
+      for (let i = 0; i < text.length; i += size) p.push(text.slice(i, i + size), out);
+      p.end(out);
+      expect([size, out]).toEqual([size, expected]);
+    }
+    const open = new CsvParser();
+    open.push('a\n"never closed');
+    expect(() => open.end()).toThrow('引号');
   });
 
   it('refuses a file without the required headers, in Chinese', async () => {

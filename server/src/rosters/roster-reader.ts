@@ -1,11 +1,10 @@
 /**
  * Streaming readers for roster files: CSV (UTF-8 with or without BOM, or GB18030 as saved by Chinese
- * Excel) through csv-parse, and .xlsx through exceljs' streaming WorkbookReader. Neither holds the
+ * Excel) through a small RFC 4180 parser (CsvParser), and .xlsx through exceljs' streaming WorkbookReader. Neither holds the
  * file in memory: rows come out one at a time as an async iterable.
  */
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { HEADER_TO_KEY, type RawCell, type RawRow, type RosterColumnKey } from './roster-format';
 
@@ -31,6 +30,10 @@ export function sniffFormat(head: Buffer): RosterFileFormat | null {
 
 /** Decodes CSV bytes: UTF-8 (BOM stripped) unless the start is not valid UTF-8, then GB18030. */
 class CsvDecoder extends Transform {
+  constructor() {
+    super({ readableObjectMode: true }); // text chunks come out as strings
+  }
+
   private decoder: TextDecoder | null = null;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -43,7 +46,8 @@ class CsvDecoder extends Transform {
       this.choose(Buffer.concat(this.pending));
       this.pending = [];
     } else {
-      this.push(this.decoder.decode(chunk, { stream: true }));
+      const text = this.decoder.decode(chunk, { stream: true });
+      if (text) this.push(text);
     }
     done();
   }
@@ -57,7 +61,8 @@ class CsvDecoder extends Transform {
       encoding = 'gb18030';
     }
     this.decoder = new TextDecoder(encoding, { ignoreBOM: false });
-    this.push(this.decoder.decode(head, { stream: true }));
+    const text = this.decoder.decode(head, { stream: true });
+    if (text) this.push(text);
   }
 
   override _flush(done: TransformCallback): void {
@@ -83,22 +88,121 @@ function headerMap(cells: string[]): Map<number, RosterColumnKey> {
   return map;
 }
 
-async function* csvRows(input: Readable): AsyncGenerator<RawRow> {
-  const parser = input.pipe(new CsvDecoder()).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: true, trim: false, bom: true, info: true }),
-  );
-  input.on('error', (e) => parser.destroy(e));
-  let map: Map<number, RosterColumnKey> | null = null;
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const { record, info } = rec;
-    if (!map) {
-      map = headerMap(record);
-      continue;
+/**
+ * RFC 4180 CSV, streamed: quoted fields with "" for a quote and line breaks inside, CRLF / LF / CR line
+ * ends, rows of any length, empty lines skipped. Yields the records of each decoded chunk together (one
+ * await per chunk, not per row) with the line each record ends on (its row number as Excel shows it).
+ */
+export class CsvParser {
+  private field = '';
+  private record: string[] = [];
+  /** 0 field start, 1 unquoted, 2 quoted, 3 quote seen inside a quoted field */
+  private state = 0;
+  private line = 1;
+  private afterCR = false;
+
+  /** Records completed by this chunk: [fields, line][]. */
+  push(chunk: string, out: [string[], number][] = []): [string[], number][] {
+    const n = chunk.length;
+    let i = 0;
+    if (this.afterCR && n && chunk.charCodeAt(0) === 10) i = 1;
+    this.afterCR = false;
+    let start = i;
+    let state = this.state;
+    for (; i < n; i++) {
+      const c = chunk.charCodeAt(i);
+      if (state === 2) {
+        if (c === 34) {
+          this.field += chunk.slice(start, i);
+          state = 3;
+        } else if (c === 10 || (c === 13 && chunk.charCodeAt(i + 1) !== 10)) this.line++;
+        continue;
+      }
+      if (state === 3) {
+        if (c === 34) {
+          // "" inside a quoted field: one quote
+          this.field += '"';
+          start = i + 1;
+          state = 2;
+          continue;
+        }
+        start = i;
+        state = 1; // after the closing quote: the field goes on unquoted (lenient)
+      }
+      if (c === 44) {
+        this.record.push(state === 1 ? this.field + chunk.slice(start, i) : this.field);
+        this.field = '';
+        state = 0;
+        start = i + 1;
+      } else if (c === 10 || c === 13) {
+        if (state !== 0 || this.record.length) {
+          this.record.push(state === 1 ? this.field + chunk.slice(start, i) : this.field);
+          out.push([this.record, this.line]);
+          this.record = [];
+        }
+        this.field = '';
+        state = 0;
+        this.line++;
+        if (c === 13) {
+          if (i + 1 < n) {
+            if (chunk.charCodeAt(i + 1) === 10) i++;
+          } else this.afterCR = true;
+        }
+        start = i + 1;
+      } else if (state === 0) {
+        if (c === 34) {
+          state = 2;
+          this.field = '';
+          start = i + 1;
+        } else {
+          state = 1;
+          start = i;
+        }
+      }
     }
-    const cells: Partial<Record<RosterColumnKey, RawCell>> = {};
-    for (const [i, key] of map) cells[key] = record[i];
-    yield { rowNo: info.lines, cells };
+    if (state === 1 || state === 2) this.field += chunk.slice(start, n);
+    this.state = state;
+    return out;
   }
+
+  /** The last record when the file does not end with a line break. */
+  end(out: [string[], number][] = []): [string[], number][] {
+    if (this.state === 2) throw new RosterFileError(`第 ${this.line} 行有没有闭合的引号（"），请检查文件`);
+    if (this.state !== 0 || this.record.length) {
+      this.record.push(this.field);
+      out.push([this.record, this.line]);
+    }
+    this.record = [];
+    this.field = '';
+    this.state = 0;
+    return out;
+  }
+}
+
+async function* csvBatches(input: Readable): AsyncGenerator<RawRow[]> {
+  const text = input.pipe(new CsvDecoder());
+  input.on('error', (e) => text.destroy(e));
+  const parser = new CsvParser();
+  let map: Map<number, RosterColumnKey> | null = null;
+  const toRows = (records: [string[], number][]): RawRow[] => {
+    const rows: RawRow[] = [];
+    for (const [record, line] of records) {
+      if (!map) {
+        map = headerMap(record);
+        continue;
+      }
+      const cells: Partial<Record<RosterColumnKey, RawCell>> = {};
+      for (const [i, key] of map) cells[key] = record[i];
+      rows.push({ rowNo: line, cells });
+    }
+    return rows;
+  };
+  for await (const chunk of text as AsyncIterable<string>) {
+    const rows = toRows(parser.push(chunk));
+    if (rows.length) yield rows;
+  }
+  const rows = toRows(parser.end());
+  if (rows.length) yield rows;
   if (!map) throw new RosterFileError('文件是空的：第 1 行应为表头');
 }
 
@@ -144,7 +248,24 @@ async function* xlsxRows(input: Readable): AsyncGenerator<RawRow> {
   if (!map) throw new RosterFileError('表格是空的：第 1 行应为表头');
 }
 
+/** Rows of a roster file, streamed, a batch at a time (CSV: the rows of each chunk read). */
+export async function* readRosterBatches(input: Readable, format: RosterFileFormat): AsyncGenerator<RawRow[]> {
+  if (format === 'csv') {
+    yield* csvBatches(input);
+    return;
+  }
+  let batch: RawRow[] = [];
+  for await (const row of xlsxRows(input)) {
+    batch.push(row);
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
 /** Rows of a roster file, streamed. */
-export function readRoster(input: Readable, format: RosterFileFormat): AsyncGenerator<RawRow> {
-  return format === 'xlsx' ? xlsxRows(input) : csvRows(input);
+export async function* readRoster(input: Readable, format: RosterFileFormat): AsyncGenerator<RawRow> {
+  for await (const batch of readRosterBatches(input, format)) yield* batch;
 }

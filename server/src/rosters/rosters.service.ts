@@ -218,7 +218,7 @@ export class RostersService implements OnApplicationShutdown {
     }
     const [{ n }] = (await this.ds.query(`SELECT COUNT(*) AS n FROM \`roster_import_row\` WHERE ${where.join(' AND ')}`, params)) as { n: number }[];
     const rows = (await this.ds.query(
-      `SELECT row_no, status, action, category_code, id_number_masked, data_enc, errors FROM \`roster_import_row\`
+      `SELECT row_no, status, action, category_code, id_number_masked, name, data_enc, errors FROM \`roster_import_row\`
         WHERE ${where.join(' AND ')} ORDER BY row_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     )) as RowDb[];
@@ -238,7 +238,7 @@ export class RostersService implements OnApplicationShutdown {
     let after = 0;
     for (;;) {
       const rows = (await this.ds.query(
-        `SELECT row_no, status, action, category_code, id_number_masked, data_enc, errors FROM \`roster_import_row\`
+        `SELECT row_no, status, action, category_code, id_number_masked, name, data_enc, errors FROM \`roster_import_row\`
           WHERE roster_import_id = ? AND row_no > ? ORDER BY row_no LIMIT 2000`,
         [id, after],
       )) as RowDb[];
@@ -249,12 +249,15 @@ export class RostersService implements OnApplicationShutdown {
   }
 
   private rowView(r: RowDb): RosterRowView {
-    let name: string | null = null;
-    try {
-      const data = JSON.parse(this.pii.decrypt(r.data_enc, 'roster_row.data')) as { name?: string };
-      name = data.name ? String(data.name).slice(0, 30) : null;
-    } catch {
-      name = null;
+    // Valid rows and removals keep the name in clear (as person does); error rows only encrypted, as read.
+    let name: string | null = r.name ? String(r.name).slice(0, 30) : null;
+    if (!name && r.data_enc) {
+      try {
+        const data = JSON.parse(this.pii.decrypt(r.data_enc, 'roster_row.data')) as { name?: string };
+        name = data.name ? String(data.name).slice(0, 30) : null;
+      } catch {
+        name = null;
+      }
     }
     const messages = (typeof r.errors === 'string' ? JSON.parse(r.errors) : r.errors) ?? [];
     return {
@@ -412,6 +415,7 @@ interface RowDb {
   action: string | null;
   category_code: string | null;
   id_number_masked: string | null;
+  name: string | null;
   data_enc: string;
   errors: unknown;
 }

@@ -34,6 +34,10 @@ export class PiiCryptoService {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
   private readonly fileKey: Buffer;
+  /** Random IVs are drawn from the CSPRNG in blocks (one randomBytes call per 4,096 values, not per value). */
+  private ivPool = Buffer.alloc(0);
+  private ivOffset = 0;
+  private readonly aad = new Map<string, Buffer>();
 
   constructor(@Inject(PII_KEY) masterKey: Buffer) {
     if (!Buffer.isBuffer(masterKey) || masterKey.length !== 32) {
@@ -45,12 +49,25 @@ export class PiiCryptoService {
   }
 
   encrypt(plaintext: string, context: PiiContext): string {
-    const iv = randomBytes(IV_BYTES);
+    if (this.ivOffset + IV_BYTES > this.ivPool.length) {
+      this.ivPool = randomBytes(IV_BYTES * 4096);
+      this.ivOffset = 0;
+    }
+    const iv = this.ivPool.subarray(this.ivOffset, (this.ivOffset += IV_BYTES));
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv, { authTagLength: TAG_BYTES });
-    cipher.setAAD(Buffer.from(context, 'utf8'));
-    const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    const tag = cipher.getAuthTag();
-    return `${FORMAT_V1}:${Buffer.concat([iv, tag, ct]).toString('base64')}`;
+    cipher.setAAD(this.aadOf(context));
+    const ct = cipher.update(plaintext, 'utf8');
+    cipher.final(); // GCM: no further output
+    return `${FORMAT_V1}:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
+  }
+
+  private aadOf(context: string): Buffer {
+    let b = this.aad.get(context);
+    if (!b) {
+      b = Buffer.from(context, 'utf8');
+      if (this.aad.size < 64) this.aad.set(context, b);
+    }
+    return b;
   }
 
   decrypt(ciphertext: string, context: PiiContext): string {

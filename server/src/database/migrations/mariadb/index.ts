@@ -7,6 +7,7 @@ import { Claims1795346900000 } from './1795346900000-Claims';
 import { Attachments1795347000000 } from './1795347000000-Attachments';
 import { ClaimFollowups1795347000500 } from './1795347000500-ClaimFollowups';
 import { AttachmentClaimFk1795347060000 } from './1795347060000-AttachmentClaimFk';
+import { RosterStaging1795347100000 } from './1795347100000-RosterStaging';
 import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 import { Notifications1795347300000 } from './1795347300000-Notifications';
 import { HolidayYears1795347400000 } from './1795347400000-HolidayYears';
@@ -22,6 +23,7 @@ export const MARIADB_MIGRATIONS: Function[] = [
   Attachments1795347000000,
   ClaimFollowups1795347000500,
   AttachmentClaimFk1795347060000,
+  RosterStaging1795347100000,
   HuhuibaoSubsidy1795347200000,
   Notifications1795347300000,
   HolidayYears1795347400000,
