@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // character of the scheme data and UI). WeChat reads UTF-8 sources, so keep them as they are.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
+      // Our styles never override NutUI's by order (only through its CSS variables): ignore the order warnings.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

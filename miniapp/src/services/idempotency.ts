@@ -7,8 +7,10 @@
  * The server accepts 8–100 of A–Z a–z 0–9 _ - : .
  */
 
+declare const crypto: { getRandomValues?: (a: Uint32Array) => Uint32Array } | undefined
+
 function randomChunk(): string {
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto
+  const c = typeof crypto !== 'undefined' ? crypto : undefined
   if (c?.getRandomValues) {
     const a = c.getRandomValues(new Uint32Array(2))
     return a[0].toString(36) + a[1].toString(36)

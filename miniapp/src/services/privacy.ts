@@ -19,8 +19,10 @@ let pending: { resolve: Resolve; referrer?: string } | null = null
 const listeners = new Set<(waiting: boolean) => void>()
 let installed = false
 
+declare const wx: WxPrivacy | undefined
+
 function wxApi(): WxPrivacy | undefined {
-  return (globalThis as { wx?: WxPrivacy }).wx
+  return typeof wx !== 'undefined' ? wx : undefined
 }
 
 function notify(): void {
