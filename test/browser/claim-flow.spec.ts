@@ -9,7 +9,8 @@
  *
  * Screenshots go to a temp folder, or to docs/screenshots with HUIMIN_SCREENSHOTS=docs.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
@@ -73,6 +74,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await close?.()
   await server?.stop()
+  // Smaller PNGs for the repository (256 colours are plenty for UI), when pngquant is there.
+  if (process.env.HUIMIN_SCREENSHOTS === 'docs' && existsSync('/usr/bin/pngquant')) {
+    const pngs = readdirSync(SHOTS).filter((f) => f.endsWith('.png')).map((f) => join(SHOTS, f))
+    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...pngs])
+  }
 })
 
 afterEach(() => {
@@ -254,8 +260,8 @@ describe('a claim from report to payment', () => {
     })
 
     const pages: [string, string, string, ((p: Page) => Promise<void>)?][] = [
-      ['me', '/pages/me/index', '#me-who'],
-      ['home', '/pages/index/index', '.hm-cover'],
+      ['me-signed-in', '/pages/me/index', '#me-who'],
+      ['home-signed-in', '/pages/index/index', '.hm-cover'],
       [
         'report',
         '/packages/report/pages/new/index?scheme=jc-fpzhbx&benefit=outpatient',
@@ -274,7 +280,7 @@ describe('a claim from report to payment', () => {
       ['student', '/packages/more/pages/student/index', '#student-admission_grant'],
       ['huhuibao', '/packages/more/pages/huhuibao/index', '#hhb-qualify'],
       ['login', '/packages/account/pages/login/index', '.login__person'],
-      ['estimate', '/packages/policy/pages/estimate/index?scheme=jc-fpzhbx&benefit=inpatient', '.est-field'],
+      ['calculator', '/packages/policy/pages/estimate/index?scheme=jc-fpzhbx&benefit=inpatient', '.est-field'],
     ]
 
     for (const [name, path, ready, act] of pages) {

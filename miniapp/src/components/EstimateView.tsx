@@ -5,14 +5,14 @@ import './EstimateView.scss'
 
 /**
  * The server's estimate: the payout with its arithmetic line by line (each line's clause), or “not covered”
- * with the reasons. `title` replaces the heading (e.g. 核定金额 on a decided claim).
+ * with the reasons. `amountTitle` replaces the heading; `muted` when the decided amount is shown elsewhere.
  */
-export function EstimateView({ estimate, caption, amountTitle, amount }: { estimate: EstimateResponse; caption?: string; amountTitle?: string; amount?: string }) {
+export function EstimateView({ estimate, caption, amountTitle, amount, muted }: { estimate: EstimateResponse; caption?: string; amountTitle?: string; amount?: string; muted?: boolean }) {
   const failed = estimate.reasons.filter((r) => !r.ok)
   return (
     <View className='hm-estimate' id='estimate'>
       {estimate.covered ? (
-        <View className='hm-estimate__head hm-estimate__head--ok'>
+        <View className={`hm-estimate__head ${muted ? 'hm-estimate__head--muted' : 'hm-estimate__head--ok'}`}>
           <Text className='hm-estimate__caption'>{amountTitle ?? '按您填的情况，预计能赔'}</Text>
           <Text className='hm-estimate__money'>{groupDigits(amount ?? estimate.payout)} 元</Text>
           <Text className='hm-estimate__caption'>{caption ?? '这是估算，实际以审核结果为准。'}</Text>

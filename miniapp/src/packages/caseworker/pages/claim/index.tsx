@@ -128,7 +128,7 @@ function Review({ c, setC, reload }: { c: ClaimDetail; setC: (d: ClaimDetail) =>
       {c.estimate ? (
         <View className='staff__section'>
           <Text className='hm-section-title'>系统估算（规则引擎）</Text>
-          <EstimateView estimate={c.estimate} amountTitle='按规则算出的金额' caption='审核时可改核定金额，改了要写原因。' />
+          <EstimateView estimate={c.estimate} amountTitle='按规则算出的金额' caption='审核时可改核定金额，改了要写原因。' muted={!!c.approvedAmount} />
         </View>
       ) : null}
 

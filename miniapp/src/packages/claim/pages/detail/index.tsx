@@ -106,6 +106,7 @@ function ClaimBody({ c, onChange, reload }: { c: ClaimDetail; onChange: (d: Clai
             estimate={c.estimate}
             amountTitle={decided ? '系统按规定算出的金额' : '按您报的情况，预计能赔'}
             caption={decided ? '核定金额见上面。' : '这是估算，实际以审核结果为准。'}
+            muted={decided}
           />
         </View>
       ) : null}
