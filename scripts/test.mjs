@@ -98,11 +98,12 @@ function checkInterrupted() {
   if (interrupted) throw new Error('interrupted');
 }
 
+/** Newest modification under `path`, tests (*.spec.*) aside: they are not part of a build. */
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), st.mtimeMs);
+  if (!st.isDirectory()) return /\.spec\.[jt]sx?$/.test(path) ? 0 : st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), 0);
 }
 
 /** `npm run <script> -w <workspace>` when `output` is missing or older than any of `inputs`. */

@@ -10,7 +10,7 @@
  * Screenshots go to a temp folder, or to docs/screenshots with HUIMIN_SCREENSHOTS=docs.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
@@ -36,7 +36,10 @@ function vis(page: Page, selector: string): Locator {
   return page.locator(selector).locator('visible=true').first()
 }
 
+const taken = new Set<string>()
+
 async function shot(page: Page, name: string): Promise<void> {
+  taken.add(join(SHOTS, `${name}.png`))
   await page.waitForTimeout(300)
   await page.screenshot({ path: join(SHOTS, `${name}.png`) })
 }
@@ -76,8 +79,8 @@ afterAll(async () => {
   await server?.stop()
   // Smaller PNGs for the repository (256 colours are plenty for UI), when pngquant is there.
   if (process.env.HUIMIN_SCREENSHOTS === 'docs' && existsSync('/usr/bin/pngquant')) {
-    const pngs = readdirSync(SHOTS).filter((f) => f.endsWith('.png')).map((f) => join(SHOTS, f))
-    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...pngs])
+    // only ours: docs/screenshots also holds the catalogue shots of `npm run screenshots -w @huimin/miniapp`
+    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...taken])
   }
 })
 
@@ -185,6 +188,17 @@ describe('a claim from report to payment', () => {
     await shot(cw, 'caseworker-queue')
   })
 
+  it('the beneficiary sends a missing document later, from the claim page', async () => {
+    const line = vis(me, '#claim-upload #doc-medical_records .photos__add')
+    await line.scrollIntoViewIfNeeded()
+    await pick(me, line, PHOTO_B)
+    // uploaded, then handed in to its line automatically
+    await vis(me, '#claimdoc-medical_records .hm-badge:text-is("已收到")').waitFor({ timeout: 30000 })
+    await vis(me, '#claimdoc-medical_records img').waitFor({ timeout: 30000 })
+    await vis(me, '#claimdoc-medical_records').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await shot(me, 'claim-documents-normal')
+  })
+
   it('the caseworker reviews: photos zoomable, a checklist line ticked, accepted, reviewed, approved with a changed amount and its reason', async () => {
     await vis(cw, `#claim-${claimId}`).click()
     await vis(cw, '#staff-claim-head').waitFor({ timeout: 30000 })
@@ -241,9 +255,42 @@ describe('a claim from report to payment', () => {
     expect((await vis(me, '#claim-paid').textContent())!.replace(/\s/g, '')).toContain('2,000.00元')
     await expect(vis(me, '#claim-state').textContent()).resolves.toContain('钱已打给您')
     await shot(me, 'claim-paid-normal')
+
+    // 异议: the decision can be disputed, in writing, inline.
+    await vis(me, '#claim-disputes textarea').fill('住院伙食费是医院收的，为什么不算？')
+    await vis(me, '#claim-disputes .nut-button').click()
+    await vis(me, '#claim-disputes .hm-badge:text-is("待答复")').waitFor({ timeout: 30000 })
+    await expect(vis(me, '#claim-disputes').textContent()).resolves.toContain('住院伙食费是医院收的')
+    await vis(me, '#claim-disputes').scrollIntoViewIfNeeded()
+    await shot(me, 'claim-dispute-normal')
     await open(me, '/pages/messages/index', '.messages__item')
     await expect(vis(me, '.messages__item').textContent()).resolves.toMatch(/钱已打给您|已赔付/)
     await shot(me, 'messages-normal')
+  })
+
+  it('a reminder (主动理赔) imported by the caseworker shows on 首页 and 去报案 opens the form with its date', async () => {
+    const post = (path: string, body: unknown, token?: string) =>
+      fetch(server.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+    const cwLogin = await post('/api/auth/staff/login', { username: 'cw-jincheng', password: 'Huimin-demo-2026' })
+    const who = await post('/api/auth/dev-login', { openid: 'demo-openid-jincheng' })
+    const personId = who.user.person.personId
+    const pii = await fetch(`${server.base}/api/people/${personId}/pii?field=idNumber`, { headers: { authorization: `Bearer ${cwLogin.accessToken}` } }).then((r) => r.json())
+    const form = new FormData()
+    const csv = `身份证号,类型,日期,方案,保障项目,说明,来源编号\n${pii.value},其他,2026-11-10,jc-fpzhbx,outpatient,医保门诊结算记录,MZ-0001\n`
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'alerts.csv')
+    const imported = await fetch(`${server.base}/api/claim-alerts/import`, { method: 'POST', headers: { authorization: `Bearer ${cwLogin.accessToken}` }, body: form }).then((r) => r.json())
+    expect(imported).toMatchObject({ created: 1, errors: [] })
+
+    await open(me, '/pages/index/index', '.hm-alert')
+    await expect(vis(me, '.hm-alert').textContent()).resolves.toContain('2026-11-10')
+    await shot(me, 'home-reminder-normal')
+    await vis(me, '.hm-alert .nut-button').click()
+    await vis(me, '.hm-consent__agree, #field-incidentDate').waitFor({ timeout: 30000 })
+    if (await vis(me, '.hm-consent__agree').count()) await vis(me, '.hm-consent__agree').click()
+    // the date comes from the reminder (fetched with the page)
+    await vis(me, '#field-incidentDate:has-text("2026-11-10")').waitFor({ timeout: 30000 })
+    await shot(me, 'report-from-reminder-normal')
+    await expect(vis(me, '.report-chosen').textContent()).resolves.toContain('门诊')
   })
 
   describe('长辈模式 (elder mode) on every beneficiary page', () => {
