@@ -4,14 +4,18 @@
 //   2. server unit tests (no database)
 //   3. server integration/e2e tests on SQLite
 //   4. the same integration tests on a throwaway MariaDB (scripts/mariadb.mjs), always stopped afterwards
+//   5. the browser suite (test/browser): builds the server and the H5 app when stale, installs Debian's
+//      chromium when missing, and drives the H5 build against the real server on that same MariaDB
 // Exits non-zero if anything failed and ends with one line: `N passed, M failed`.
-// `node scripts/test.mjs --no-mariadb` skips step 4 (quick local runs only; CI runs everything).
+// `node scripts/test.mjs --no-mariadb` skips step 4 and runs step 5 on SQLite (quick local runs only; CI
+// runs everything); `--no-browser` skips step 5.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from './browser-deps.mjs';
 import { startMariaDb } from './mariadb.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +24,7 @@ const jestBin = require.resolve('jest/bin/jest');
 const npmCli = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? process.env.npm_execpath : null;
 const outDir = mkdtempSync(join(tmpdir(), 'huimin-test-results-'));
 const skipMariaDb = process.argv.includes('--no-mariadb');
+const skipBrowser = process.argv.includes('--no-browser');
 
 let passed = 0;
 let failed = 0;
@@ -93,6 +98,55 @@ function checkInterrupted() {
   if (interrupted) throw new Error('interrupted');
 }
 
+/** Newest modification under `path`, tests (*.spec.*) aside: they are not part of a build. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return /\.spec\.[jt]sx?$/.test(path) ? 0 : st.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), 0);
+}
+
+/** `npm run <script> -w <workspace>` when `output` is missing or older than any of `inputs`. */
+async function buildIfStale(label, workspace, script, output, inputs) {
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+  if (built && inputs.every((i) => newestMtime(join(root, i)) <= built)) {
+    console.error(`[test] ${label} is up to date`);
+    return true;
+  }
+  console.error(`[test] building ${label}…`);
+  const code = await run(npmCli ? process.execPath : 'npm', [...(npmCli ? [npmCli] : []), 'run', script, '-w', workspace]);
+  return code === 0;
+}
+
+/** 5. The browser suite: chromium, the server and H5 builds, then jest on test/ (on MariaDB when `db` is given). */
+async function browserSuite(db) {
+  const label = `browser (H5 in chromium, server on ${db ? 'MariaDB' : 'SQLite'})`;
+  try {
+    ensureBrowser((m) => console.error(`[test] ${m}`));
+  } catch (e) {
+    console.error(`[test] chromium could not be installed: ${e.message}`);
+    failed += 1;
+    summary.push(`${label}: chromium missing (counted as 1 failure)`);
+    return;
+  }
+  const t0 = Date.now();
+  const serverOk = await buildIfStale('the server', '@huimin/server', 'build', join(root, 'server', 'dist', 'main.js'), ['server/src', 'shared/dist', 'server/tsconfig.build.json']);
+  checkInterrupted();
+  const h5Ok = serverOk && (await buildIfStale('the H5 mini-program', '@huimin/miniapp', 'build:h5', join(root, 'miniapp', 'dist', 'h5', 'index.html'), ['miniapp/src', 'miniapp/config', 'shared/dist']));
+  checkInterrupted();
+  if (!serverOk || !h5Ok) {
+    failed += 1;
+    summary.push(`${label}: build failed (counted as 1 failure)`);
+    return;
+  }
+  console.error(`[test] builds ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await jestRun(label, {
+    cwd: root,
+    args: ['-c', 'test/jest.config.js', '--runInBand'],
+    env: db ? { DB_TYPE: 'mariadb', DATABASE_URL: db.url } : { DB_TYPE: 'sqlite' },
+  });
+}
+
 function hasTestScript(ws) {
   const file = join(root, ws, 'package.json');
   if (!existsSync(file)) return null;
@@ -128,6 +182,7 @@ try {
   // 4. server integration on MariaDB
   if (skipMariaDb) {
     summary.push('server integration (MariaDB): skipped (--no-mariadb)');
+    if (!skipBrowser) await browserSuite(null);
   } else {
     const t0 = Date.now();
     try {
@@ -139,6 +194,10 @@ try {
         args: ['--selectProjects', 'integration', '--runInBand'],
         env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url },
       });
+      checkInterrupted();
+      // 5. the browser suite, against the real server on the same MariaDB
+      if (skipBrowser) summary.push('browser: skipped (--no-browser)');
+      else await browserSuite(mariadb);
     } catch (e) {
       if (interrupted) throw e;
       console.error(`[test] MariaDB could not be started: ${e.message}`);

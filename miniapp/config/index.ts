@@ -19,7 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // The API: the same origin in H5 (the server serves the build); on WeChat an https origin set at build
+    // time (HUIMIN_API_BASE), by default the local server for WeChat DevTools with domain checks off.
+    defineConstants: {
+      HUIMIN_API_BASE: JSON.stringify(process.env.HUIMIN_API_BASE ?? (process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000')),
+    },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
     },
@@ -31,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // character of the scheme data and UI). WeChat reads UTF-8 sources, so keep them as they are.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
+      // Our styles never override NutUI's by order (only through its CSS variables): ignore the order warnings.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -52,6 +58,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[chunkhash].css',
       },
       postcss: {
+        // rem root: 20 px on a 375-wide phone; at most 24 px on a desk screen (Taro's default 40 doubles
+        // every size on a laptop, where caseworkers use the console).
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

@@ -1,5 +1,4 @@
-// Main package: launch and tab pages only. Everything else lives in subpackages by area
-// (policy now; report, student, huhuibao, caseworker later).
+// Main package: launch and tab pages only. Everything else lives in subpackages by area.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/claims/index', 'pages/messages/index', 'pages/me/index'],
   subPackages: [
@@ -7,10 +6,18 @@ export default defineAppConfig({
       root: 'packages/policy',
       pages: ['pages/schemes/index', 'pages/scheme/index', 'pages/benefit/index', 'pages/estimate/index'],
     },
+    { root: 'packages/account', pages: ['pages/login/index'] },
+    { root: 'packages/report', pages: ['pages/new/index'] },
+    { root: 'packages/claim', pages: ['pages/detail/index'] },
+    { root: 'packages/caseworker', pages: ['pages/login/index', 'pages/queue/index', 'pages/claim/index'] },
+    { root: 'packages/more', pages: ['pages/student/index', 'pages/huhuibao/index'] },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/policy'] },
+    'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/report'] },
+    'pages/claims/index': { network: 'all', packages: ['packages/claim'] },
   },
+  // WeChat's privacy agreement flow (wx.onNeedPrivacyAuthorization, services/privacy.ts).
+  __usePrivacyCheck__: true,
   tabBar: {
     color: '#555555',
     selectedColor: '#b3261e',

@@ -13,6 +13,10 @@ export function setStorageSync(key: string, value: unknown): void {
   storage.set(key, value)
 }
 
+export function removeStorageSync(key: string): void {
+  storage.delete(key)
+}
+
 export function getSystemInfoSync(): Record<string, unknown> {
   return systemInfo
 }
@@ -29,5 +33,5 @@ export const mock = {
   },
 }
 
-const Taro = { getStorageSync, setStorageSync, getSystemInfoSync }
+const Taro = { getStorageSync, setStorageSync, removeStorageSync, getSystemInfoSync }
 export default Taro

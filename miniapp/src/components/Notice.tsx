@@ -11,12 +11,3 @@ export function Notice({ kind = 'info', title, children }: PropsWithChildren<{ k
     </View>
   )
 }
-
-/** A plain card for what needs the server that does not exist yet. Never shows made-up data. */
-export function UnderConstruction({ title, children }: PropsWithChildren<{ title: string }>) {
-  return (
-    <Notice kind='warn' title={title}>
-      {children ?? <Text className='hm-text'>这部分要等登录功能上线后才能用。现在可以先查看各项保障、估算能赔多少。</Text>}
-    </Notice>
-  )
-}

@@ -34,6 +34,8 @@ export interface FormField {
   end?: string
   pickFrom?: string
   group: 'claim' | 'person'
+  /** Text over several lines (what happened). */
+  multiline?: boolean
 }
 
 export type FormValue = string | boolean | undefined

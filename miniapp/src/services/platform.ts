@@ -51,3 +51,20 @@ export function browserDefaultFontPx(): number | undefined {
   document.body.removeChild(probe)
   return Number.isFinite(px) && px > 0 ? px : undefined
 }
+
+export function removeStorage(key: string): void {
+  try {
+    Taro.removeStorageSync(key)
+  } catch {
+    // nothing stored, or storage unavailable
+  }
+}
+
+/** Call a phone number: the dialler on WeChat; a tel: link in the browser. */
+export function callPhone(number: string): void {
+  if (currentPlatform() === 'h5') {
+    if (typeof window !== 'undefined') window.location.href = `tel:${number}`
+    return
+  }
+  Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined)
+}

@@ -6,12 +6,19 @@ export const TAB = {
   me: '/pages/me/index',
 } as const
 
-const POLICY = '/packages/policy/pages'
+const TAB_PATHS: string[] = Object.values(TAB)
 
-function query(params: Record<string, string | undefined>): string {
+const POLICY = '/packages/policy/pages'
+const ACCOUNT = '/packages/account/pages'
+const REPORT = '/packages/report/pages'
+const CLAIM = '/packages/claim/pages'
+const CASEWORKER = '/packages/caseworker/pages'
+const MORE = '/packages/more/pages'
+
+export function query(params: Record<string, string | number | undefined>): string {
   const q = Object.entries(params)
     .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
     .join('&')
   return q ? `?${q}` : ''
 }
@@ -21,4 +28,17 @@ export const route = {
   scheme: (id: string) => `${POLICY}/scheme/index${query({ id })}`,
   benefit: (scheme: string, benefit: string) => `${POLICY}/benefit/index${query({ scheme, benefit })}`,
   estimate: (scheme?: string, benefit?: string) => `${POLICY}/estimate/index${query({ scheme, benefit })}`,
+  /** Sign in, then go to `redirect` (a page path with its query). */
+  login: (redirect?: string) => `${ACCOUNT}/login/index${query({ redirect })}`,
+  report: (p: { scheme?: string; benefit?: string; alert?: number } = {}) => `${REPORT}/new/index${query(p)}`,
+  claim: (id: number) => `${CLAIM}/detail/index${query({ id })}`,
+  staffLogin: () => `${CASEWORKER}/login/index`,
+  staffQueue: () => `${CASEWORKER}/queue/index`,
+  staffClaim: (id: number) => `${CASEWORKER}/claim/index${query({ id })}`,
+  student: () => `${MORE}/student/index`,
+  huhuibao: () => `${MORE}/huhuibao/index`,
+}
+
+export function isTabPath(path: string): boolean {
+  return TAB_PATHS.includes(path.split('?')[0])
 }

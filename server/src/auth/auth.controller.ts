@@ -59,7 +59,7 @@ export class AuthController {
   @Post('dev-login')
   @HttpCode(200)
   dev(@Body() dto: DevLoginDto): Promise<LoginResponse> {
-    return this.devLogin.login(dto.personId);
+    return this.devLogin.login(dto);
   }
 
   @Public()

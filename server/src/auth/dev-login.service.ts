@@ -22,8 +22,16 @@ export class DevLoginService {
     private readonly sessions: SessionService,
   ) {}
 
-  async login(personId: number): Promise<LoginResponse> {
-    if (!this.config.devLogin || this.config.isProduction || this.config.db.type !== 'sqlite') throw new NotFoundException();
+  /** By person id, or by the WeChat openid of a demo beneficiary (the H5 picker lists the demo openids). */
+  async login(by: { personId?: number; openid?: string }): Promise<LoginResponse> {
+    if (!this.config.devLogin || this.config.isProduction) throw new NotFoundException();
+    let personId = by.personId;
+    if (personId === undefined && by.openid) {
+      const u = await this.users.findOneBy({ wechatOpenid: by.openid, role: 'beneficiary' });
+      if (!u?.personId) throw new NotFoundException({ code: 'NOT_FOUND', message: '没有这个演示用户' });
+      personId = u.personId;
+    }
+    if (personId === undefined) throw new NotFoundException({ code: 'NOT_FOUND', message: '没有这个人员' });
     const person = await this.people.findOneBy({ id: personId });
     if (!person) throw new NotFoundException({ code: 'NOT_FOUND', message: '没有这个人员' });
     let user = await this.users.findOneBy({ personId });

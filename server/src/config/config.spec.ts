@@ -77,6 +77,8 @@ describe('config', () => {
     expect(() => loadConfig({ ...base, DEV_LOGIN: '1', DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://u:p@h:3306/d' })).toThrow(
       /DEV_LOGIN is only allowed with the embedded SQLite database/,
     );
+    // The browser suite runs the real server on MariaDB with NODE_ENV=test.
+    expect(loadConfig({ ...base, DEV_LOGIN: '1', NODE_ENV: 'test', DB_TYPE: 'mariadb', DATABASE_URL: 'mysql://u:p@h:3306/d' }).devLogin).toBe(true);
   });
 
   it('lists every problem at once', () => {

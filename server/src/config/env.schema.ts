@@ -118,7 +118,8 @@ export class EnvironmentVariables {
 
   /**
    * Development login for the H5 build (POST /api/auth/dev-login): only with the embedded SQLite database
-   * outside production. The server refuses to start if it is set anywhere else.
+   * outside production, or with NODE_ENV=test on either database (the browser suite). The server refuses
+   * to start if it is set anywhere else.
    */
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

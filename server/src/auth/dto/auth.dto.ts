@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PROXY_RELATIONS, ProxyRelation } from '../entities/proxy-grant.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -35,11 +35,19 @@ export class BindDto {
   phone?: string;
 }
 
+/** Either a person id, or the openid of a demo beneficiary (demo-openid-…). */
 export class DevLoginDto {
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @ValidateIf((o: DevLoginDto) => o.openid === undefined)
   @IsInt({ message: '人员编号应为整数' })
   @Min(1, { message: '人员编号应为正整数' })
-  personId: number;
+  personId?: number;
+
+  @ApiPropertyOptional({ example: 'demo-openid-jincheng' })
+  @IsOptional()
+  @IsString({ message: 'openid 应为文字' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'openid 格式不正确' })
+  openid?: string;
 }
 
 export class StaffLoginDto {

@@ -1,6 +1,7 @@
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { FormField, FormValue } from '@/services/estimate-form'
 import { Switch } from '@/ui/nutui'
+import './FieldInput.scss'
 
 interface Props {
   field: FormField
@@ -40,6 +41,18 @@ function renderControl(field: FormField, str: string, value: FormValue, onChange
         </View>
       )
     case 'text':
+      if (field.multiline) {
+        return (
+          <Textarea
+            className='est-textarea'
+            value={str}
+            placeholder='请填写'
+            maxlength={1000}
+            autoHeight
+            onInput={(e) => onChange(e.detail.value)}
+          />
+        )
+      }
       return (
         <View className='est-input hm-tap'>
           <Input className='est-input__box' type='text' value={str} placeholder='请填写' maxlength={200} onInput={(e) => onChange(e.detail.value)} />
