@@ -14,6 +14,7 @@ import { EstimatesModule } from './estimates/estimates.module';
 import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { OversightModule } from './oversight/oversight.module';
 import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ClaimsModule,
         AttachmentsModule,
         SubsidyModule,
+        OversightModule,
         SeedModule,
       ],
     };

@@ -14,6 +14,7 @@ import { Enrolment } from '../enrolment/enrolment.entity';
 import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
+import { LossRatioWarning } from '../oversight/loss-ratio-warning.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   ClaimAlert,
   Attachment,
   ...SUBSIDY_ENTITIES,
+  LossRatioWarning,
 ];
