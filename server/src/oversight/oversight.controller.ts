@@ -16,9 +16,10 @@ import { workbook } from './xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function sendXlsx(res: Response, name: string, buf: Buffer): Promise<void> {
+/** `ascii` names the file for old clients; `name` (Chinese) is sent RFC 5987-encoded (headers must be Latin-1). */
+async function sendXlsx(res: Response, ascii: string, name: string, buf: Buffer): Promise<void> {
   res.setHeader('Content-Type', XLSX);
-  res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`);
+  res.setHeader('Content-Disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`);
   res.setHeader('Cache-Control', 'no-store');
   res.send(buf);
 }
@@ -70,7 +71,7 @@ export class OversightController {
   @ApiOperation({ summary: 'The settlement statements as .xlsx (the same numbers as the JSON)' })
   async settlementsXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: Response): Promise<void> {
     const v = await this.settlements.view(await this.scopes.resolve(user, q));
-    await sendXlsx(res, `结算单-${v.schemeId}-${v.year}`, await workbook(settlementSheets(v), { title: `${v.schemeName} ${v.year} 结算单` }));
+    await sendXlsx(res, `settlements-${v.schemeId}-${v.year}`, `结算单-${v.schemeId}-${v.year}`, await workbook(settlementSheets(v), { title: `${v.schemeName} ${v.year} 结算单` }));
   }
 
   @Get('kpis')
@@ -83,7 +84,7 @@ export class OversightController {
   @ApiOperation({ summary: 'The KPIs as .xlsx (the same numbers as the JSON)' })
   async kpisXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: Response): Promise<void> {
     const v = await this.kpis.view(user, await this.scopes.resolve(user, q), q.districtId);
-    await sendXlsx(res, `绩效指标-${v.schemeId}-${v.year}`, await workbook(kpiSheets(v), { title: `${v.schemeName} ${v.year} 绩效指标` }));
+    await sendXlsx(res, `kpis-${v.schemeId}-${v.year}`, `绩效指标-${v.schemeId}-${v.year}`, await workbook(kpiSheets(v), { title: `${v.schemeName} ${v.year} 绩效指标` }));
   }
 }
 

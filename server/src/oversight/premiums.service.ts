@@ -130,7 +130,7 @@ export class PremiumsService {
         households: sum((x) => x.households).toNumber(),
         householdsBilled: sum((x) => x.householdsBilled).toNumber(),
         premiumDue: sum((x) => x.premiumDue).toFixed(2),
-        byPayer: [...byPayer].map(([payer, amount]) => ({ payer, amount: amount.toFixed(2) })),
+        byPayer: [...byPayer].filter(([, amount]) => !amount.isZero()).map(([payer, amount]) => ({ payer, amount: amount.toFixed(2) })),
         recordedPremium: sum((x) => x.recordedPremium).toFixed(2),
         difference: sum((x) => x.difference).toFixed(2),
       },

@@ -61,13 +61,15 @@ export async function readTables(buf: Buffer): Promise<Record<string, { header: 
   const out: Record<string, { header: string[]; rows: (string | number | null)[][] }> = {};
   wb.eachSheet((ws) => {
     const all: (string | number | null)[][] = [];
+    const width = ws.columnCount;
     ws.eachRow({ includeEmpty: true }, (row) => {
-      const vals = (row.values as unknown[]).slice(1).map((v) => (v === undefined ? null : (v as string | number | null)));
+      const vals: (string | number | null)[] = [];
+      for (let i = 1; i <= width; i++) vals.push((row.getCell(i).value as string | number | null | undefined) ?? null);
       all.push(vals);
     });
     // The header is the first row with more than one cell.
     const h = all.findIndex((r) => r.filter((x) => x !== null).length > 1);
-    out[ws.name] = { header: (all[h] ?? []).map(String), rows: all.slice(h + 1) };
+    out[ws.name] = { header: (all[h] ?? []).filter((x) => x !== null).map(String), rows: all.slice(h + 1) };
   });
   return out;
 }

@@ -8,6 +8,7 @@ import { Attachments1795347000000 } from './1795347000000-Attachments';
 import { ClaimFollowups1795347000500 } from './1795347000500-ClaimFollowups';
 import { AttachmentClaimFk1795347060000 } from './1795347060000-AttachmentClaimFk';
 import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
+import { Oversight1795347500000 } from './1795347500000-Oversight';
 
 // Every MariaDB/MySQL migration, oldest first. Add new files here (a unit test checks none is missing).
 export const MARIADB_MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MARIADB_MIGRATIONS: Function[] = [
   ClaimFollowups1795347000500,
   AttachmentClaimFk1795347060000,
   HuhuibaoSubsidy1795347200000,
+  Oversight1795347500000,
 ];
