@@ -8,7 +8,7 @@ const TABLES = [
   'auth_session', 'auth_refresh_token', 'bind_attempt', 'proxy_grant', 'proxy_invite', 'idempotency_record', 'claim', 'claim_document', 'claim_event', 'claim_dispute', 'claim_alert',
   'attachment',
   'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
-  'loss_ratio_warning',
+  'loss_ratio_warning', 'premium_cell', 'premium_snapshot',
 ].sort();
 
 async function tables(ds: DataSource): Promise<string[]> {

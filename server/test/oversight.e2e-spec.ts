@@ -436,6 +436,7 @@ describe(`oversight (${DIALECT})`, () => {
       expect(pdfRes.headers['content-type']).toBe('application/pdf');
       const text = (pdfRes.body as Buffer).toString('latin1');
       expect(text.startsWith('%PDF-')).toBe(true);
+      if (process.env.OVERSIGHT_PDF_OUT) require('node:fs').writeFileSync(process.env.OVERSIGHT_PDF_OUT, pdfRes.body as Buffer);
       expect(text).toMatch(/\/FontFile2|\/FontFile3/); // the CJK font is embedded (subset)
       expect(text).toContain('/ToUnicode');
     } else {

@@ -15,6 +15,7 @@ import { District } from '../geo/district.entity';
 import { Insurer } from '../geo/insurer.entity';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { LossRatioWarning } from '../oversight/loss-ratio-warning.entity';
+import { PremiumCell, PremiumSnapshot } from '../oversight/premium-snapshot.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
@@ -53,4 +54,6 @@ export const ENTITIES = [
   Attachment,
   ...SUBSIDY_ENTITIES,
   LossRatioWarning,
+  PremiumCell,
+  PremiumSnapshot,
 ];

@@ -134,7 +134,7 @@ export class DecisionLetterService {
       appeal: [
         `如对本决定有异议，可在“惠民”小程序中打开本案（案件号 ${c.claimNo ?? c.id}），点击“提出异议”写明理由；也可请社区工作人员代为提出。`,
         `${DISPUTE_DEADLINE.clause.clause}（${DISPUTE_DEADLINE.clause.reading}），答复结果在小程序中查看。`,
-        hotline ? `也可拨打${insurer!.name}理赔服务电话 ${hotline} 咨询。` : `承保机构理赔服务电话：${insurer ? `${insurer.name}文件未载明，` : ''}请向所在区县民政部门咨询。`,
+        hotline ? `也可拨打${insurer!.name}理赔服务电话 ${hotline} 咨询。` : `承保机构${insurer ? `（${insurer.name}）` : ''}的理赔服务电话文件未载明，可向所在区县民政部门咨询。`,
       ],
     };
   }
@@ -201,7 +201,8 @@ ${l.appeal.map((a) => `<p>${esc(a)}</p>`).join('\n')}
     return this.font;
   }
 
-  async pdf(l: DecisionLetter): Promise<Buffer> {
+  async pdf(letter: DecisionLetter): Promise<Buffer> {
+    let l = letter;
     const font = this.fontInfo();
     if (!font) {
       throw new ServiceUnavailableException({
@@ -214,6 +215,9 @@ ${l.appeal.map((a) => `<p>${esc(a)}</p>`).join('\n')}
     const chunks: Buffer[] = [];
     doc.on('data', (c) => chunks.push(c!));
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+    // Fonts such as WenQuanYi have no U+2212 MINUS SIGN: print the ASCII hyphen-minus instead.
+    const plain = (s: string) => s.replace(/\u2212/g, '-');
+    l = { ...l, lines: l.lines.map((x) => ({ ...x, text: plain(x.text), source: x.source && plain(x.source) })), appeal: l.appeal.map(plain) };
     doc.registerFont('cjk', font.path, font.family || undefined);
     doc.font('cjk');
     const left = doc.page.margins.left;

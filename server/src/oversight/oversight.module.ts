@@ -10,6 +10,7 @@ import { LossRatioWarning } from './loss-ratio-warning.entity';
 import { DecisionLetterController, OversightController } from './oversight.controller';
 import { OversightEventsBus } from './oversight-events.bus';
 import { OversightScopes } from './oversight-scope';
+import { PremiumCell, PremiumSnapshot } from './premium-snapshot.entity';
 import { PremiumsService } from './premiums.service';
 import { SettlementsService } from './settlements.service';
 import { WarningsService } from './warnings.service';
@@ -20,7 +21,7 @@ import { WarningsService } from './warnings.service';
  * tables with GROUP BY; the Minhang KPIs are the subsidy module's own (SubsidiesService, provided here as is).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([LossRatioWarning]), ClaimsModule],
+  imports: [TypeOrmModule.forFeature([LossRatioWarning, PremiumCell, PremiumSnapshot]), ClaimsModule],
   controllers: [OversightController, DecisionLetterController],
   providers: [OversightScopes, PremiumsService, ClaimsMoneyService, WarningsService, SettlementsService, KpisService, DecisionLetterService, OversightEventsBus, SubsidyAccess, SubsidiesService],
   exports: [OversightEventsBus, WarningsService, PremiumsService, ClaimsMoneyService],

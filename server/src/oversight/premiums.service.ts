@@ -8,10 +8,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { computePremium, coveredMonths, getScheme, versionForYear, type PremiumItemResult } from '@huimin/shared';
 import Decimal from 'decimal.js';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { District } from '../geo/district.entity';
 import type { OversightScope } from './oversight-scope';
-import { dateStr, dialectOf, int, marks, monthEnd, monthsBetween, sumMoney, yuan } from './oversight-sql';
+import { PremiumCell, PremiumSnapshot } from './premium-snapshot.entity';
+import { dateStr, dialectOf, int, monthEnd, monthsBetween, sumMoney, yuan } from './oversight-sql';
 
 export interface PayerAmountView {
   payer: string;
@@ -47,6 +48,8 @@ export interface PremiumsView {
   year: string;
   period: { from: string; to: string };
   level: 'city' | 'districts';
+  /** When the enrolments were last grouped (again whenever they change) and how long that took. */
+  counted: { at: string; buildMs: number };
   months: string[];
   districts: DistrictPremium[];
   total: Omit<DistrictPremium, 'districtId' | 'name' | 'items'>;
@@ -67,48 +70,102 @@ const min = (a: string, b: string) => (a < b ? a : b);
 
 @Injectable()
 export class PremiumsService {
+  private readonly building = new Map<string, Promise<PremiumSnapshot>>();
+
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** GROUP BY district and cover period: a few rows per district, however many people. */
+  /**
+   * The enrolments' state now: the highest enrolment id (new enrolments) and the applied rosters (the roster apply is
+   * what changes or removes enrolments and moves people between districts). Cheap: no scan of the enrolments.
+   */
+  async fingerprint(): Promise<string> {
+    const [r] = (await this.ds.query(
+      'SELECT (SELECT MAX(id) FROM `enrolment`) AS maxId, (SELECT COUNT(*) FROM `roster_import` WHERE applied_at IS NOT NULL) AS applied, (SELECT MAX(applied_at) FROM `roster_import`) AS lastApplied',
+    )) as { maxId: unknown; applied: unknown; lastApplied: unknown }[];
+    const last = r.lastApplied instanceof Date ? r.lastApplied.toISOString() : String(r.lastApplied ?? '');
+    return `e${int(r.maxId)}|r${int(r.applied)}|${last}`.slice(0, 100);
+  }
+
+  /** The snapshot of a scheme year, rebuilt first when the enrolments changed since it was built. */
+  async snapshot(schemeId: string, year: number): Promise<PremiumSnapshot> {
+    const fp = await this.fingerprint();
+    const snap = await this.ds.getRepository(PremiumSnapshot).findOneBy({ schemeId, insuranceYear: year });
+    if (snap && snap.fingerprint === fp) return snap;
+    const key = `${schemeId}/${year}`;
+    let running = this.building.get(key);
+    if (!running) {
+      running = this.rebuild(schemeId, year, fp).finally(() => this.building.delete(key));
+      this.building.set(key, running);
+    }
+    return running;
+  }
+
+  /**
+   * Groups the scheme year's enrolments by district and cover period (and counts each district's households) with two
+   * GROUP BY queries — plain consistent reads, no locks on the enrolments — and replaces the cells in one transaction.
+   */
+  async rebuild(schemeId: string, year: number, fp?: string): Promise<PremiumSnapshot> {
+    const t0 = Date.now();
+    const fingerprint = fp ?? (await this.fingerprint());
+    const d = dialectOf(this.ds);
+    const [cellRows, householdRows] = await Promise.all([
+      this.ds.query(
+        `SELECT p.district_id AS districtId, e.cover_start AS coverStart, e.cover_end AS coverEnd, COUNT(*) AS persons,
+                SUM(CASE WHEN e.household_premium IS NULL THEN 0 ELSE 1 END) AS householdsBilled, ${sumMoney(d, 'e.premium')} AS recorded
+           FROM \`enrolment\` e INNER JOIN \`person\` p ON p.id = e.person_id
+          WHERE e.scheme_id = ? AND e.insurance_year = ?
+          GROUP BY p.district_id, e.cover_start, e.cover_end`,
+        [schemeId, year],
+      ) as Promise<Record<string, unknown>[]>,
+      this.ds.query(
+        `SELECT p.district_id AS districtId, COUNT(DISTINCT p.household_id) AS withHousehold, SUM(CASE WHEN p.household_id IS NULL THEN 1 ELSE 0 END) AS alone
+           FROM \`enrolment\` e INNER JOIN \`person\` p ON p.id = e.person_id
+          WHERE e.scheme_id = ? AND e.insurance_year = ?
+          GROUP BY p.district_id`,
+        [schemeId, year],
+      ) as Promise<Record<string, unknown>[]>,
+    ]);
+    const cells = [
+      ...cellRows.map((r) => ({
+        schemeId, insuranceYear: year, districtId: int(r.districtId), coverStart: dateStr(r.coverStart), coverEnd: dateStr(r.coverEnd),
+        persons: int(r.persons), households: 0, householdsBilled: int(r.householdsBilled), recordedPremium: yuan(r.recorded),
+      })),
+      ...householdRows.map((r) => ({
+        schemeId, insuranceYear: year, districtId: int(r.districtId), coverStart: null, coverEnd: null,
+        persons: 0, households: int(r.withHousehold) + int(r.alone), householdsBilled: 0, recordedPremium: new Decimal(0),
+      })),
+    ];
+    const buildMs = Date.now() - t0;
+    return this.ds.transaction(async (m) => {
+      await m.getRepository(PremiumCell).delete({ schemeId, insuranceYear: year });
+      for (let i = 0; i < cells.length; i += 500) await m.getRepository(PremiumCell).insert(cells.slice(i, i + 500));
+      await m.getRepository(PremiumSnapshot).delete({ schemeId, insuranceYear: year });
+      return m.getRepository(PremiumSnapshot).save(m.getRepository(PremiumSnapshot).create({ schemeId, insuranceYear: year, fingerprint, buildMs }));
+    });
+  }
+
+  /** The cover-period cells of some districts (from the snapshot). */
   async cells(schemeId: string, year: number, districtIds: number[]): Promise<Cell[]> {
     if (!districtIds.length) return [];
-    const d = dialectOf(this.ds);
-    const rows = (await this.ds.query(
-      `SELECT p.district_id AS districtId, e.cover_start AS coverStart, e.cover_end AS coverEnd, COUNT(*) AS persons,
-              SUM(CASE WHEN e.household_premium IS NULL THEN 0 ELSE 1 END) AS householdsBilled, ${sumMoney(d, 'e.premium')} AS recorded
-         FROM \`enrolment\` e INNER JOIN \`person\` p ON p.id = e.person_id
-        WHERE e.scheme_id = ? AND e.insurance_year = ? AND p.district_id IN (${marks(districtIds.length)})
-        GROUP BY p.district_id, e.cover_start, e.cover_end`,
-      [schemeId, year, ...districtIds],
-    )) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      districtId: int(r.districtId),
-      coverStart: dateStr(r.coverStart)!,
-      coverEnd: dateStr(r.coverEnd)!,
-      persons: int(r.persons),
-      householdsBilled: int(r.householdsBilled),
-      recorded: yuan(r.recorded),
-    }));
+    await this.snapshot(schemeId, year);
+    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, districtId: In(districtIds), coverStart: Not(IsNull()) } });
+    return rows.map((r) => ({ districtId: r.districtId, coverStart: r.coverStart!, coverEnd: r.coverEnd!, persons: r.persons, householdsBilled: r.householdsBilled, recorded: r.recordedPremium }));
   }
 
   /** Distinct households of the covered people per district (people without a household: one each). */
   async households(schemeId: string, year: number, districtIds: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!districtIds.length) return out;
-    const rows = (await this.ds.query(
-      `SELECT p.district_id AS districtId, COUNT(DISTINCT p.household_id) AS withHousehold, SUM(CASE WHEN p.household_id IS NULL THEN 1 ELSE 0 END) AS alone
-         FROM \`enrolment\` e INNER JOIN \`person\` p ON p.id = e.person_id
-        WHERE e.scheme_id = ? AND e.insurance_year = ? AND p.district_id IN (${marks(districtIds.length)})
-        GROUP BY p.district_id`,
-      [schemeId, year, ...districtIds],
-    )) as Record<string, unknown>[];
-    for (const r of rows) out.set(int(r.districtId), int(r.withHousehold) + int(r.alone));
+    await this.snapshot(schemeId, year);
+    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, districtId: In(districtIds), coverStart: IsNull() } });
+    for (const r of rows) out.set(r.districtId, (out.get(r.districtId) ?? 0) + r.households);
     return out;
   }
 
   async view(scope: OversightScope): Promise<PremiumsView> {
     const { scheme, year } = scope;
     const ids = scope.districts.map((x) => x.id);
+    const snap = await this.snapshot(scheme.id, Number(year.id));
     const [cells, households] = await Promise.all([this.cells(scheme.id, Number(year.id), ids), this.households(scheme.id, Number(year.id), ids)]);
     const months = monthsBetween(year.from, year.to);
     const districts = scope.districts.map((district) => this.priceDistrict(scheme.id, year.id, district, cells.filter((c) => c.districtId === district.id), households.get(district.id) ?? 0));
@@ -121,6 +178,7 @@ export class PremiumsService {
       year: year.id,
       period: { from: year.from, to: year.to },
       level: scope.level,
+      counted: { at: new Date(snap.builtAt).toISOString(), buildMs: snap.buildMs },
       months,
       districts,
       total: {
@@ -135,6 +193,7 @@ export class PremiumsService {
         difference: sum((x) => x.difference).toFixed(2),
       },
       notes: [
+        '参保记录按区县和参保起止月份分组汇总后保存（premium_cell），参保记录有新增或名单导入生效后，下次查询时重新汇总',
         '保费由规则引擎按方案的筹资规则计算（computePremium）：人数、参保月数（按月起保，coveredMonths）和户数来自参保记录的分组汇总',
         '户数：参保人所在户去重计数，无户号的按一人一户（按户计收的保费以此为准）；householdsBilled 为名单导入时记有户保费的参保记录数，用于核对',
         'recordedPremium 为参保记录上保存的保费合计，用于核对；difference = recordedPremium − premiumDue',
