@@ -19,6 +19,7 @@ import { Enrolment } from '../src/enrolment/enrolment.entity';
 import { District } from '../src/geo/district.entity';
 import { DecisionLetterService } from '../src/oversight/decision-letter.service';
 import { OversightEventsBus, type LossRatioWarningMessage } from '../src/oversight/oversight-events.bus';
+import { PremiumsService } from '../src/oversight/premiums.service';
 import { WarningsService } from '../src/oversight/warnings.service';
 import { readTables } from '../src/oversight/xlsx';
 import { AppUser } from '../src/users/app-user.entity';
@@ -187,9 +188,24 @@ describe(`oversight (${DIALECT})`, () => {
     expect(r.body.total).toMatchObject({ persons: 7, personMonths: 74, premiumDue: '740.00', recordedPremium: '740.00' });
     expect(r.body.total.byPayer).toEqual([{ payer: '重庆市民政局', amount: '740.00' }]);
     expect(r.body.total.personsByMonth).toEqual([4, 4, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7]);
+    expect(r.body.counted.stale).toBe(false);
+
+    // A person added in November: the next answer is the last count, flagged stale, while the enrolments are grouped
+    // again in the background; then the new count (1 × 2 months = 20.00 more).
+    await enrolMany(d.yuzhong, 1, { ...{ schemeId: 'cq-hmjkb', year: 2025, coverEnd: '2025-12-31' }, coverStart: '2025-11-01', premium: '20.00' });
+    const stale = await get(auth.finance, '/api/oversight/premiums', { schemeId: 'cq-hmjkb', year: 2025 }).expect(200);
+    expect(stale.body.counted.stale).toBe(true);
+    expect(stale.body.total.premiumDue).toBe('740.00');
+    await t.app.get(PremiumsService).idle();
+    const fresh = await get(auth.finance, '/api/oversight/premiums', { schemeId: 'cq-hmjkb', year: 2025 }).expect(200);
+    expect(fresh.body.counted.stale).toBe(false);
+    expect(fresh.body.total).toMatchObject({ persons: 8, personMonths: 76, premiumDue: '760.00' });
+    expect(fresh.body.total.personsByMonth.slice(9)).toEqual([7, 8, 8]);
   });
 
   it('prices Jincheng by person and household, split city:county 3:7 and 5:5', async () => {
+    await t.app.get(PremiumsService).snapshot('jc-fpzhbx', 2026);
+    await t.app.get(PremiumsService).idle();
     const r = await get(auth.finance, '/api/oversight/premiums', { schemeId: 'jc-fpzhbx', year: 2026 }).expect(200);
     const by = (n: string) => r.body.districts.find((x: { name: string }) => x.name === n);
     // 高平市: 10 × 100 + 5 × 30 = 1,150.00; 30% 345.00, 70% 805.00

@@ -10,7 +10,7 @@ import { UpdatedAt } from '../database/columns';
  * Rows with cover_start NULL carry the district's distinct households instead of a cover period.
  */
 @Entity('premium_cell')
-@Index('ix_premium_cell_scheme_year', ['schemeId', 'insuranceYear', 'districtId'])
+@Index('ix_premium_cell_scheme_year', ['schemeId', 'insuranceYear', 'generation', 'districtId'])
 export class PremiumCell {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
@@ -20,6 +20,10 @@ export class PremiumCell {
 
   @Column({ type: 'int' })
   insuranceYear: number;
+
+  /** The snapshot generation these cells belong to (readers read the generation the snapshot row names). */
+  @Column({ type: 'int' })
+  generation: number;
 
   @Column({ type: 'int' })
   districtId: number;
@@ -63,6 +67,13 @@ export class PremiumSnapshot {
    */
   @Column({ type: 'varchar', length: 100 })
   fingerprint: string;
+
+  /**
+   * The cells' generation: a rebuild writes generation + 1 beside the current cells, then switches this row, and
+   * removes generations older than the previous one (a reader that read the old number still finds its cells).
+   */
+  @Column({ type: 'int' })
+  generation: number;
 
   @Column({ type: 'int' })
   buildMs: number;

@@ -4,11 +4,11 @@
  * a handful of rows per district: one per cover period); the engine prices each district (computePremium,
  * coveredMonths), so the payer shares are the scheme's own rules.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { computePremium, coveredMonths, getScheme, versionForYear, type PremiumItemResult } from '@huimin/shared';
 import Decimal from 'decimal.js';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { District } from '../geo/district.entity';
 import type { OversightScope } from './oversight-scope';
 import { PremiumCell, PremiumSnapshot } from './premium-snapshot.entity';
@@ -49,7 +49,7 @@ export interface PremiumsView {
   period: { from: string; to: string };
   level: 'city' | 'districts';
   /** When the enrolments were last grouped (again whenever they change) and how long that took. */
-  counted: { at: string; buildMs: number };
+  counted: { at: string; buildMs: number; stale: boolean };
   months: string[];
   districts: DistrictPremium[];
   total: Omit<DistrictPremium, 'districtId' | 'name' | 'items'>;
@@ -70,6 +70,7 @@ const min = (a: string, b: string) => (a < b ? a : b);
 
 @Injectable()
 export class PremiumsService {
+  private readonly log = new Logger('OversightPremiums');
   private readonly building = new Map<string, Promise<PremiumSnapshot>>();
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -86,18 +87,29 @@ export class PremiumsService {
     return `e${int(r.maxId)}|r${int(r.applied)}|${last}`.slice(0, 100);
   }
 
-  /** The snapshot of a scheme year, rebuilt first when the enrolments changed since it was built. */
-  async snapshot(schemeId: string, year: number): Promise<PremiumSnapshot> {
+  /**
+   * The snapshot of a scheme year. None yet: built now (the caller waits). Built from an older state of the
+   * enrolments: answered as it is (flagged stale) while a rebuild runs in the background — at 8 million enrolments a
+   * rebuild takes minutes on a small machine, and the premiums change once a month with the rosters.
+   */
+  async snapshot(schemeId: string, year: number): Promise<PremiumSnapshot & { stale: boolean }> {
     const fp = await this.fingerprint();
     const snap = await this.ds.getRepository(PremiumSnapshot).findOneBy({ schemeId, insuranceYear: year });
-    if (snap && snap.fingerprint === fp) return snap;
+    if (snap && snap.fingerprint === fp) return Object.assign(snap, { stale: false });
     const key = `${schemeId}/${year}`;
     let running = this.building.get(key);
     if (!running) {
       running = this.rebuild(schemeId, year, fp).finally(() => this.building.delete(key));
       this.building.set(key, running);
+      if (snap) running.catch((e: unknown) => this.log.error(`premium snapshot ${key}: ${e instanceof Error ? e.message : String(e)}`));
     }
-    return running;
+    if (snap) return Object.assign(snap, { stale: true });
+    return Object.assign(await running, { stale: false });
+  }
+
+  /** Resolves when no rebuild is running (tests, the bench). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.building.values()]);
   }
 
   /**
@@ -127,37 +139,47 @@ export class PremiumsService {
     ]);
     const cells = [
       ...cellRows.map((r) => ({
-        schemeId, insuranceYear: year, districtId: int(r.districtId), coverStart: dateStr(r.coverStart), coverEnd: dateStr(r.coverEnd),
+        schemeId, insuranceYear: year, generation: 0, districtId: int(r.districtId), coverStart: dateStr(r.coverStart), coverEnd: dateStr(r.coverEnd),
         persons: int(r.persons), households: 0, householdsBilled: int(r.householdsBilled), recordedPremium: yuan(r.recorded),
       })),
       ...householdRows.map((r) => ({
-        schemeId, insuranceYear: year, districtId: int(r.districtId), coverStart: null, coverEnd: null,
+        schemeId, insuranceYear: year, generation: 0, districtId: int(r.districtId), coverStart: null, coverEnd: null,
         persons: 0, households: int(r.withHousehold) + int(r.alone), householdsBilled: 0, recordedPremium: new Decimal(0),
       })),
     ];
     const buildMs = Date.now() - t0;
     return this.ds.transaction(async (m) => {
-      await m.getRepository(PremiumCell).delete({ schemeId, insuranceYear: year });
+      const snaps = m.getRepository(PremiumSnapshot);
+      const current = await snaps.findOneBy({ schemeId, insuranceYear: year });
+      const generation = (current?.generation ?? 0) + 1;
+      for (const c of cells) c.generation = generation;
       for (let i = 0; i < cells.length; i += 500) await m.getRepository(PremiumCell).insert(cells.slice(i, i + 500));
-      await m.getRepository(PremiumSnapshot).delete({ schemeId, insuranceYear: year });
-      return m.getRepository(PremiumSnapshot).save(m.getRepository(PremiumSnapshot).create({ schemeId, insuranceYear: year, fingerprint, buildMs }));
+      let saved: PremiumSnapshot;
+      if (current) {
+        await snaps.update({ id: current.id }, { fingerprint, generation, buildMs });
+        saved = await snaps.findOneByOrFail({ id: current.id });
+      } else {
+        saved = await snaps.save(snaps.create({ schemeId, insuranceYear: year, fingerprint, generation, buildMs }));
+      }
+      await m.getRepository(PremiumCell).delete({ schemeId, insuranceYear: year, generation: LessThan(generation - 1) });
+      return saved;
     });
   }
 
   /** The cover-period cells of some districts (from the snapshot). */
-  async cells(schemeId: string, year: number, districtIds: number[]): Promise<Cell[]> {
+  async cells(schemeId: string, year: number, districtIds: number[], snap?: PremiumSnapshot): Promise<Cell[]> {
     if (!districtIds.length) return [];
-    await this.snapshot(schemeId, year);
-    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, districtId: In(districtIds), coverStart: Not(IsNull()) } });
+    const { generation } = snap ?? (await this.snapshot(schemeId, year));
+    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, generation, districtId: In(districtIds), coverStart: Not(IsNull()) } });
     return rows.map((r) => ({ districtId: r.districtId, coverStart: r.coverStart!, coverEnd: r.coverEnd!, persons: r.persons, householdsBilled: r.householdsBilled, recorded: r.recordedPremium }));
   }
 
   /** Distinct households of the covered people per district (people without a household: one each). */
-  async households(schemeId: string, year: number, districtIds: number[]): Promise<Map<number, number>> {
+  async households(schemeId: string, year: number, districtIds: number[], snap?: PremiumSnapshot): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!districtIds.length) return out;
-    await this.snapshot(schemeId, year);
-    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, districtId: In(districtIds), coverStart: IsNull() } });
+    const { generation } = snap ?? (await this.snapshot(schemeId, year));
+    const rows = await this.ds.getRepository(PremiumCell).find({ where: { schemeId, insuranceYear: year, generation, districtId: In(districtIds), coverStart: IsNull() } });
     for (const r of rows) out.set(r.districtId, (out.get(r.districtId) ?? 0) + r.households);
     return out;
   }
@@ -166,7 +188,7 @@ export class PremiumsService {
     const { scheme, year } = scope;
     const ids = scope.districts.map((x) => x.id);
     const snap = await this.snapshot(scheme.id, Number(year.id));
-    const [cells, households] = await Promise.all([this.cells(scheme.id, Number(year.id), ids), this.households(scheme.id, Number(year.id), ids)]);
+    const [cells, households] = await Promise.all([this.cells(scheme.id, Number(year.id), ids, snap), this.households(scheme.id, Number(year.id), ids, snap)]);
     const months = monthsBetween(year.from, year.to);
     const districts = scope.districts.map((district) => this.priceDistrict(scheme.id, year.id, district, cells.filter((c) => c.districtId === district.id), households.get(district.id) ?? 0));
     const byPayer = new Map<string, Decimal>();
@@ -178,7 +200,7 @@ export class PremiumsService {
       year: year.id,
       period: { from: year.from, to: year.to },
       level: scope.level,
-      counted: { at: new Date(snap.builtAt).toISOString(), buildMs: snap.buildMs },
+      counted: { at: new Date(snap.builtAt).toISOString(), buildMs: snap.buildMs, stale: snap.stale },
       months,
       districts,
       total: {
@@ -193,7 +215,7 @@ export class PremiumsService {
         difference: sum((x) => x.difference).toFixed(2),
       },
       notes: [
-        '参保记录按区县和参保起止月份分组汇总后保存（premium_cell），参保记录有新增或名单导入生效后，下次查询时重新汇总',
+        '参保记录按区县和参保起止月份分组汇总后保存（premium_cell）；参保记录有新增或名单导入生效后重新汇总，汇总完成前先显示上次的结果（counted.stale = true）',
         '保费由规则引擎按方案的筹资规则计算（computePremium）：人数、参保月数（按月起保，coveredMonths）和户数来自参保记录的分组汇总',
         '户数：参保人所在户去重计数，无户号的按一人一户（按户计收的保费以此为准）；householdsBilled 为名单导入时记有户保费的参保记录数，用于核对',
         'recordedPremium 为参保记录上保存的保费合计，用于核对；difference = recordedPremium − premiumDue',

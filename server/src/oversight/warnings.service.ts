@@ -110,9 +110,10 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
 
   /** The county's ratio now, against its premium due. */
   async ratio(schemeId: string, year: number, district: District): Promise<{ premium: Decimal; claims: Decimal; ratio: Decimal | null }> {
+    const snap = await this.premiums.snapshot(schemeId, year);
     const [cells, households, groups] = await Promise.all([
-      this.premiums.cells(schemeId, year, [district.id]),
-      this.premiums.households(schemeId, year, [district.id]),
+      this.premiums.cells(schemeId, year, [district.id], snap),
+      this.premiums.households(schemeId, year, [district.id], snap),
       this.money.groups(schemeId, year, [district.id]),
     ]);
     const premium = new Decimal(this.premiums.priceDistrict(schemeId, String(year), district, cells, households.get(district.id) ?? 0).premiumDue);
