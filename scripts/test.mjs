@@ -156,6 +156,16 @@ function hasTestScript(ws) {
 
 const started = Date.now();
 try {
+  // 0. chromium and a Chinese font first: the server's decision-letter PDF test needs the font too
+  //    (without it that test checks the 503 NO_CJK_FONT answer instead). A failure here is reported
+  //    again, and counted, by the browser suite.
+  if (!skipBrowser) {
+    try {
+      ensureBrowser((m) => console.error(`[test] ${m}`));
+    } catch (e) {
+      console.error(`[test] chromium/font install failed: ${e.message}`);
+    }
+  }
   // 1. other workspaces' tests (jest-based: counted from --json)
   const shared = hasTestScript('shared');
   if (shared) {

@@ -16,6 +16,7 @@ import { GeoModule } from './geo/geo.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OversightModule } from './oversight/oversight.module';
 import { PeopleModule } from './people/people.module';
 import { RostersModule } from './rosters/rosters.module';
 import { SchemesModule } from './schemes/schemes.module';
@@ -53,6 +54,7 @@ export class AppModule {
         AttachmentsModule,
         SubsidyModule,
         NotificationsModule,
+        OversightModule,
         SeedModule,
       ],
     };

@@ -21,6 +21,7 @@ import { makeIdNumber } from '@huimin/shared';
 import { image } from '../src/attachments/sample-files';
 import { ProxyGrant } from '../src/auth/entities/proxy-grant.entity';
 import { District } from '../src/geo/district.entity';
+import { DecisionLetterService } from '../src/oversight/decision-letter.service';
 import { RostersService } from '../src/rosters/rosters.service';
 import { AppUser, type Role } from '../src/users/app-user.entity';
 import { UserDistrict } from '../src/users/user-district.entity';
@@ -43,7 +44,7 @@ const SIDES: Side[] = ['X', 'Y'];
 const other = (s: Side): Side => (s === 'X' ? 'Y' : 'X');
 
 /** What a cell must answer. `ok`: 2xx or a business/validation 4xx (400, 409, 422), never 401/403/404. */
-type Outcome = 'public' | 401 | 403 | 404 | 'ok';
+type Outcome = 'public' | 401 | 403 | 404 | 503 | 'ok';
 
 interface Caller {
   id: CallerId;
@@ -102,6 +103,8 @@ describe(`authorization matrix (${DIALECT})`, () => {
     policyImportId: number;
     staffLogin: { username: string; password: string };
     jpeg: Buffer;
+    /** Whether this machine has a CJK font for the decision letter PDF. */
+    cjkFont: boolean;
   };
   let seq = 0;
 
@@ -521,6 +524,33 @@ describe(`authorization matrix (${DIALECT})`, () => {
     },
   } satisfies Record<string, RouteSpec>);
 
+  /** Oversight (read-only figures of a district's scheme year): staff only, each side's district; finance = the city. The
+   * decision letter of the side's refused (decided) claim: its beneficiary and the side's staff. Without a CJK font on the
+   * machine the PDF answers 503 NO_CJK_FONT where it would otherwise answer (decision.html always works). */
+  const OVERSIGHT_STAFF: Role[] = ['caseworker', 'adjuster', 'finance', 'admin'];
+  const oversight = (path: string): RouteSpec => ({
+    access: OVERSIGHT_STAFF,
+    scoped: true,
+    build: (side) => ({ method: 'get', path: `/api/oversight/${path}`, query: { schemeId: 'cq-hmjkb', year: '2025', districtId: String(w[side].district.id) } }),
+  });
+  Object.assign(ROUTES, {
+    'GET /api/oversight/premiums': oversight('premiums'),
+    'GET /api/oversight/claims-money': oversight('claims-money'),
+    'GET /api/oversight/warnings': oversight('warnings'),
+    'GET /api/oversight/settlements': oversight('settlements'), // Chongqing has no risk sharing: 400 for whoever may see the district
+    'GET /api/oversight/settlements.xlsx': oversight('settlements.xlsx'),
+    'GET /api/oversight/kpis': oversight('kpis'),
+    'GET /api/oversight/kpis.xlsx': oversight('kpis.xlsx'),
+    'GET /api/claims/:id/decision': { access: 'signed-in', scoped: true, build: (side) => ({ method: 'get', path: `/api/claims/${w[side].disputeClaimId}/decision` }) },
+    'GET /api/claims/:id/decision.html': { access: 'signed-in', scoped: true, build: (side) => ({ method: 'get', path: `/api/claims/${w[side].disputeClaimId}/decision.html` }) },
+    'GET /api/claims/:id/decision.pdf': {
+      access: 'signed-in',
+      scoped: true,
+      build: (side) => ({ method: 'get', path: `/api/claims/${w[side].disputeClaimId}/decision.pdf` }),
+      override: (caller, side) => (!w.cjkFont && (caller.side === null || caller.side === side) ? 503 : undefined),
+    },
+  } satisfies Record<string, RouteSpec>);
+
   const DOCS: RouteSpec = { access: 'public', scoped: false, build: () => ({ method: 'get', path: '' }) };
 
   /** The entry for a registered route: docs by prefix, everything else by its exact key. */
@@ -607,6 +637,7 @@ describe(`authorization matrix (${DIALECT})`, () => {
     expect(w.adjusterDistrictIds).toContain(X.id);
     expect(w.adjusterDistrictIds).not.toContain(Y.id);
     w.jpeg = await image('jpeg', 240, 320);
+    w.cjkFont = app.get(DecisionLetterService).fontInfo() !== null;
     w.staffLogin = { username: 'matrix-login', password: 'Matrix-login-2026!' };
     await makeStaff(ds, { role: 'finance', ...w.staffLogin });
 

@@ -9,6 +9,7 @@ const TABLES = [
   'attachment',
   'huhuibao_policy_import', 'huhuibao_policy_import_row', 'huhuibao_policy', 'huhuibao_subsidy', 'subsidy_bank_account', 'subsidy_payment_batch', 'subsidy_payment_item',
   'stream_ticket', 'notification_read', 'subscribe_acceptance', 'subscribe_send', 'push_cursor', 'holiday_year',
+  'loss_ratio_warning', 'premium_cell', 'premium_snapshot',
 ].sort();
 
 async function tables(ds: DataSource): Promise<string[]> {

@@ -20,6 +20,8 @@ import { PushCursor } from '../notifications/push-cursor.entity';
 import { StreamTicket } from '../notifications/stream-ticket.entity';
 import { SubscribeAcceptance } from '../notifications/subscribe-acceptance.entity';
 import { SubscribeSend } from '../notifications/subscribe-send.entity';
+import { LossRatioWarning } from '../oversight/loss-ratio-warning.entity';
+import { PremiumCell, PremiumSnapshot } from '../oversight/premium-snapshot.entity';
 import { Household } from '../people/household.entity';
 import { Identity } from '../people/identity.entity';
 import { Person } from '../people/person.entity';
@@ -63,4 +65,7 @@ export const ENTITIES = [
   SubscribeSend,
   PushCursor,
   HolidayYearRow,
+  LossRatioWarning,
+  PremiumCell,
+  PremiumSnapshot,
 ];

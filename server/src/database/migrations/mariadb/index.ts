@@ -11,6 +11,7 @@ import { RosterStaging1795347100000 } from './1795347100000-RosterStaging';
 import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 import { Notifications1795347300000 } from './1795347300000-Notifications';
 import { HolidayYears1795347400000 } from './1795347400000-HolidayYears';
+import { Oversight1795347500000 } from './1795347500000-Oversight';
 
 // Every MariaDB/MySQL migration, oldest first. Add new files here (a unit test checks none is missing).
 export const MARIADB_MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MARIADB_MIGRATIONS: Function[] = [
   HuhuibaoSubsidy1795347200000,
   Notifications1795347300000,
   HolidayYears1795347400000,
+  Oversight1795347500000,
 ];
