@@ -234,7 +234,22 @@ export function estimateIn(
   if (!elig.eligible) return result;
   if (!claimChecksPass(result, benefit, person, facts, date, used)) return result;
 
-  const cb = compileBenefit(benefit);
+  return finishDecimal(result, scheme, benefit, compileBenefit(benefit), year, person, facts, date, used, explain);
+}
+
+/** @internal A covered claim's payout, breakdown and ledger, in decimals, onto `result` (eligibility and checks passed). */
+export function finishDecimal(
+  result: EstimateResult,
+  scheme: SchemeDefinition,
+  benefit: BenefitDef,
+  cb: CompiledBenefit,
+  year: InsuranceYear,
+  person: PersonFacts,
+  facts: Facts,
+  date: IsoDate,
+  used: ParsedUsed,
+  explain: boolean,
+): EstimateResult {
   const b = new Breakdown(explain, (doc) => sourceTitle(scheme, doc) ?? (doc === 'huimin' ? '惠民系统口径' : undefined));
   const { payout, baseClaim } = computePayout(cb, person, facts, date, used, b);
   result.covered = true;

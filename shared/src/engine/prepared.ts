@@ -19,22 +19,23 @@
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { fenOf, fmt, formatFen } from '../core/money';
+import { fenOf, formatFen } from '../core/money';
 import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import { Breakdown } from './breakdown';
+import type { BreakdownLine } from './breakdown';
 import { type CompiledBenefit, type CompiledVariant, compileBenefit, type FenParams } from './compiled';
+import { explainedFen, explainPlan, roundToFen } from './explained';
 import type { Facts } from './conditions';
 import { eligibilityOf } from './eligibility';
 import {
   claimChecksPass,
-  computePayout,
   type EligibilityForEstimate,
   estimate,
   type EstimateOptions,
   type EstimateRequest,
   type EstimateResult,
-  estimateIn,
+  finishDecimal,
+  type LedgerChange,
   parseUsed,
   pickVariant,
   type UsedCounts,
@@ -221,7 +222,7 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   const facts = validateFacts(benefit, request.facts);
   const year = insuranceYearOn(version, date);
   const person = p.person as PersonFacts;
-  if (options.explain !== false) return estimateIn(scheme, version, benefit, date, person, facts, parseUsed(u), true, p.eligibility(scheme, version, year, date));
+  const explain = options.explain !== false;
 
   let result: EstimateResult;
   let eligible: boolean;
@@ -238,36 +239,40 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   if (!eligible) return result;
   if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
   const cb = compileBenefit(benefit);
-  const fen = cb.fen ? payoutFen(cb, cb.fen, person, facts, date, baseFen, paidFen) : -1;
-  result.covered = true;
-  if (fen >= 0) {
+  const P = cb.fen;
+  if (P === undefined) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), explain);
+  if (!explain) {
+    const fen = payoutFen(cb, P, person, facts, date, baseFen, paidFen);
+    if (fen < 0) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), false);
+    result.covered = true;
     result.payout = formatFen(fen);
-  } else {
-    const { payout } = computePayout(cb, person, facts, date, parseUsed(u), new Breakdown(false, () => undefined));
-    result.payout = fmt(payout);
+    return result;
   }
+  const lines: BreakdownLine[] = [];
+  const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
+  const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, lines);
+  if (out === null) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), true);
+  const payout = out.payout;
+  result.covered = true;
+  result.payout = formatFen(payout);
+  result.breakdown = lines;
+  const cap = P.annualCap;
+  const ledger: LedgerChange = {
+    unit: benefit.unit,
+    insuranceYear: year.id,
+    base: { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) },
+    paid: { before: formatFen(paidFen), after: formatFen(paidFen + payout) },
+  };
+  if (cap !== undefined) {
+    ledger.annualCap = formatFen(cap);
+    const left = cap - paidFen - payout;
+    ledger.capLeftAfter = formatFen(left > 0 ? left : 0);
+  }
+  result.ledger = ledger;
   return result;
 }
 
 // ---------------------------------------------------------------- the arithmetic in integers
-
-/**
- * v / scale rounded half-up, for a safe integer v ≥ 0. The float quotient only guesses q; the remainder r = v − q·scale
- * is exact (integers below 2^53), and corrects the guess, so the result is exact. (No `%`: on values beyond 2^31 it
- * is a slow floating-point remainder.)
- */
-function roundToFen(v: number, scale: number): number {
-  let q = Math.floor(v / scale);
-  let r = v - q * scale;
-  if (r < 0) {
-    q -= 1;
-    r += scale;
-  } else if (r >= scale) {
-    q += 1;
-    r -= scale;
-  }
-  return 2 * r >= scale ? q + 1 : q;
-}
 
 /** The reimbursement formula on x fen (deductible, then rate or bands), × scale. Mirrors reimbursementValue's closed form. */
 function valueN(P: FenParams, variant: CompiledVariant | undefined, x: number): number {
