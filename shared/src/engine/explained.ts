@@ -380,3 +380,73 @@ export function explainedFen(
   amount(lines, 'round', '四舍五入到分', rounded * S - raw, dp, undefined);
   return { payout: rounded, baseClaim };
 }
+
+/**
+ * The payout in fen, exactly as computePayout's decimals give it, or -1 where the decimal path must answer
+ * (an amount above the integer limit, or a fact the decimal path will reject). `variant`: pickVariant's answer.
+ */
+export function payoutFen(cb: CompiledBenefit, P: FenParams, variant: CompiledVariant | undefined, facts: Facts, baseFen: number, paidFen: number): number {
+  const f = cb.def.formula;
+  const S = P.scale;
+  const cap = P.annualCap;
+  let raw: number;
+  switch (f.kind) {
+    case 'reimbursement': {
+      const claim = fenOf(facts[f.base]);
+      if (claim < 0) return -1;
+      if (f.accumulation === 'year') {
+        // Cumulative: owed on the year's total after this claim (rounded), minus owed before it (rounded).
+        const after = baseFen + claim;
+        if (after > P.limit) return -1;
+        const capN = cap === undefined ? Infinity : cap * S;
+        const va = valueN(P, variant, after);
+        let payout = roundToFen(va < capN ? va : capN, S);
+        if (baseFen !== 0) {
+          const vb = valueN(P, variant, baseFen);
+          payout -= roundToFen(vb < capN ? vb : capN, S);
+        }
+        if (cap === undefined) return payout;
+        const left = cap > paidFen ? cap - paidFen : 0;
+        return payout <= left ? payout : left;
+      }
+      if (claim > P.limit) return -1;
+      raw = valueN(P, variant, claim);
+      break;
+    }
+    case 'fixed':
+      raw = P.amount! * S;
+      break;
+    case 'fixedByOption': {
+      const a = P.amounts!.get(String(facts[f.fact]));
+      if (a === undefined) return -1;
+      raw = a * S;
+      break;
+    }
+    case 'disability': {
+      const outcome = P.deathAmount !== undefined ? facts.outcome : 'disability';
+      if (outcome === 'death') raw = P.deathAmount! * S;
+      else {
+        const g = facts.grade;
+        if (typeof g !== 'number' || !Number.isInteger(g) || g < 1 || g > 10) return -1;
+        raw = P.sum! * (11 - g) * (S / 10);
+      }
+      break;
+    }
+    case 'burdenCap': {
+      const total = fenOf(facts[f.totalFact]);
+      const burden = fenOf(facts[f.burdenFact]);
+      if (total < 0 || burden < 0 || total > P.limit || burden > P.limit) return -1;
+      const over = burden * S - total * P.burdenLineN!;
+      raw = over > 0 ? over : 0;
+      break;
+    }
+    default:
+      return -1;
+  }
+  if (P.perClaimCap !== undefined && raw > P.perClaimCap * S) raw = P.perClaimCap * S;
+  if (cap !== undefined) {
+    const left = (cap > paidFen ? cap - paidFen : 0) * S;
+    if (raw > left) raw = left;
+  }
+  return roundToFen(raw, S);
+}

@@ -19,13 +19,10 @@
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { fenOf, formatFen } from '../core/money';
+import { fenOf } from '../core/money';
 import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import type { BreakdownLine } from './breakdown';
-import { type CompiledBenefit, type CompiledVariant, compileBenefit, type FenParams } from './compiled';
-import { explainedFen, explainPlan, roundToFen } from './explained';
-import type { Facts } from './conditions';
+import { compileBenefit } from './compiled';
 import { eligibilityOf } from './eligibility';
 import {
   claimChecksPass,
@@ -35,9 +32,8 @@ import {
   type EstimateRequest,
   type EstimateResult,
   finishDecimal,
-  type LedgerChange,
+  finishFen,
   parseUsed,
-  pickVariant,
   type UsedCounts,
   resultHead,
 } from './estimate';
@@ -239,121 +235,9 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   if (!eligible) return result;
   if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
   const cb = compileBenefit(benefit);
-  const P = cb.fen;
-  if (P === undefined) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), explain);
-  if (!explain) {
-    const fen = payoutFen(cb, P, person, facts, date, baseFen, paidFen);
-    if (fen < 0) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), false);
-    result.covered = true;
-    result.payout = formatFen(fen);
-    return result;
+  if (cb.fen !== undefined) {
+    const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, baseFen, paidFen, explain);
+    if (done !== null) return done;
   }
-  const lines: BreakdownLine[] = [];
-  const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
-  const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, lines);
-  if (out === null) return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), true);
-  const payout = out.payout;
-  result.covered = true;
-  result.payout = formatFen(payout);
-  result.breakdown = lines;
-  const cap = P.annualCap;
-  const ledger: LedgerChange = {
-    unit: benefit.unit,
-    insuranceYear: year.id,
-    base: { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) },
-    paid: { before: formatFen(paidFen), after: formatFen(paidFen + payout) },
-  };
-  if (cap !== undefined) {
-    ledger.annualCap = formatFen(cap);
-    const left = cap - paidFen - payout;
-    ledger.capLeftAfter = formatFen(left > 0 ? left : 0);
-  }
-  result.ledger = ledger;
-  return result;
-}
-
-// ---------------------------------------------------------------- the arithmetic in integers
-
-/** The reimbursement formula on x fen (deductible, then rate or bands), × scale. Mirrors reimbursementValue's closed form. */
-function valueN(P: FenParams, variant: CompiledVariant | undefined, x: number): number {
-  const over = x > P.deductible ? x - P.deductible : 0;
-  if (variant) {
-    const bands = variant.bands;
-    let i = bands.length - 1;
-    while (i > 0 && !(over > bands[i].fromFen)) i--;
-    const band = bands[i];
-    return over > band.fromFen ? band.valueAtFromN + (over - band.fromFen) * band.rateN : 0;
-  }
-  return over * P.rateN!;
-}
-
-/**
- * The payout in fen, exactly as computePayout's decimals give it, or -1 where the decimal path must answer
- * (an amount above the integer limit, or a fact the decimal path will reject).
- */
-function payoutFen(cb: CompiledBenefit, P: FenParams, person: PersonFacts, facts: Facts, date: IsoDate, baseFen: number, paidFen: number): number {
-  const f = cb.def.formula;
-  const S = P.scale;
-  const cap = P.annualCap;
-  let raw: number;
-  switch (f.kind) {
-    case 'reimbursement': {
-      const claim = fenOf(facts[f.base]);
-      if (claim < 0) return -1;
-      const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
-      if (f.accumulation === 'year') {
-        // Cumulative: owed on the year's total after this claim (rounded), minus owed before it (rounded).
-        const after = baseFen + claim;
-        if (after > P.limit) return -1;
-        const capN = cap === undefined ? Infinity : cap * S;
-        const va = valueN(P, variant, after);
-        let payout = roundToFen(va < capN ? va : capN, S);
-        if (baseFen !== 0) {
-          const vb = valueN(P, variant, baseFen);
-          payout -= roundToFen(vb < capN ? vb : capN, S);
-        }
-        if (cap === undefined) return payout;
-        const left = cap > paidFen ? cap - paidFen : 0;
-        return payout <= left ? payout : left;
-      }
-      if (claim > P.limit) return -1;
-      raw = valueN(P, variant, claim);
-      break;
-    }
-    case 'fixed':
-      raw = P.amount! * S;
-      break;
-    case 'fixedByOption': {
-      const a = P.amounts!.get(String(facts[f.fact]));
-      if (a === undefined) return -1;
-      raw = a * S;
-      break;
-    }
-    case 'disability': {
-      const outcome = P.deathAmount !== undefined ? facts.outcome : 'disability';
-      if (outcome === 'death') raw = P.deathAmount! * S;
-      else {
-        const g = facts.grade;
-        if (typeof g !== 'number' || !Number.isInteger(g) || g < 1 || g > 10) return -1;
-        raw = P.sum! * (11 - g) * (S / 10);
-      }
-      break;
-    }
-    case 'burdenCap': {
-      const total = fenOf(facts[f.totalFact]);
-      const burden = fenOf(facts[f.burdenFact]);
-      if (total < 0 || burden < 0 || total > P.limit || burden > P.limit) return -1;
-      const over = burden * S - total * P.burdenLineN!;
-      raw = over > 0 ? over : 0;
-      break;
-    }
-    default:
-      return -1;
-  }
-  if (P.perClaimCap !== undefined && raw > P.perClaimCap * S) raw = P.perClaimCap * S;
-  if (cap !== undefined) {
-    const left = (cap > paidFen ? cap - paidFen : 0) * S;
-    if (raw > left) raw = left;
-  }
-  return roundToFen(raw, S);
+  return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), explain);
 }
