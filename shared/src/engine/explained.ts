@@ -42,40 +42,61 @@ export function roundToFen(v: number, scale: number): number {
 // ---------------------------------------------------------------- printing integers as decimal.js prints decimals
 
 const ZEROS = '0000000000000000000000';
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * n × 10^-dp (n a safe integer, dp ≥ 2) as `fmtExact` prints the same decimal: two decimals, or more when the
+ * The parts of |n| × 10^-dp (n a safe integer, 2 ≤ dp ≤ 15): the integer part (a number) and the decimals as
+ * fmtExact prints them ("50", "005"): two, or more when the value has more, trailing zeros dropped down to two.
+ * Quotient and remainder by the float guess corrected with exact integer arithmetic (as roundToFen).
+ */
+let intPart = 0;
+function decimalsOf(n: number, dp: number): string {
+  const a = n < 0 ? -n : n;
+  const m = POW10[dp];
+  let q = Math.floor(a / m);
+  let r = a - q * m;
+  if (r < 0) {
+    q -= 1;
+    r += m;
+  } else if (r >= m) {
+    q += 1;
+    r -= m;
+  }
+  intPart = q;
+  const extra = POW10[dp - 2];
+  const f2 = Math.floor(r / extra);
+  if (f2 * extra === r) return f2 < 10 ? `0${f2}` : String(f2); // at most two decimals: the common case
+  let s = String(r);
+  if (s.length < dp) s = ZEROS.slice(0, dp - s.length) + s;
+  let end = dp;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  return s.slice(0, end);
+}
+
+/**
+ * n × 10^-dp (n a safe integer, 2 ≤ dp ≤ 15) as `fmtExact` prints the same decimal: two decimals, or more when the
  * value has more (trailing zeros dropped down to two); "-" only for a value below zero.
  */
 export function exactOf(n: number, dp: number): string {
-  const neg = n < 0;
-  let s = String(neg ? -n : n);
-  if (s.length <= dp) s = ZEROS.slice(0, dp + 1 - s.length) + s;
-  const cut = s.length - dp;
-  let end = s.length;
-  while (end > cut + 2 && s.charCodeAt(end - 1) === 48) end--;
-  const out = `${s.slice(0, cut)}.${s.slice(cut, end)}`;
-  return neg ? `-${out}` : out;
+  const d = decimalsOf(n, dp);
+  return n < 0 ? `-${intPart}.${d}` : `${intPart}.${d}`;
 }
 
-/** Digits grouped by three from the right (as fmtYuan groups), for a non-negative integer part. */
-function grouped(i: string): string {
-  const n = i.length;
-  if (n <= 3) return i;
+/** A non-negative integer with a comma every three digits from the right (as fmtYuan groups). */
+function grouped(i: number): string {
+  if (i < 1000) return String(i);
+  const s = String(i);
+  const n = s.length;
   let k = n % 3 || 3;
-  let out = i.slice(0, k);
-  for (; k < n; k += 3) out += `,${i.slice(k, k + 3)}`;
+  let out = s.slice(0, k);
+  for (; k < n; k += 3) out += `,${s.slice(k, k + 3)}`;
   return out;
 }
 
 /** n × 10^-dp as `fmtYuan` prints it: exact, thousands grouped ("12,345.60", "0.005"). */
 export function yuanOf(n: number, dp: number): string {
-  const s = exactOf(n, dp);
-  const neg = s.charCodeAt(0) === 45;
-  const body = neg ? s.slice(1) : s;
-  const dot = body.indexOf('.');
-  const out = `${grouped(body.slice(0, dot))}${body.slice(dot)}`;
-  return neg ? `-${out}` : out;
+  const d = decimalsOf(n, dp);
+  return n < 0 ? `-${grouped(intPart)}.${d}` : `${grouped(intPart)}.${d}`;
 }
 
 // ---------------------------------------------------------------- what is printed of a benefit, built once
