@@ -2,7 +2,8 @@
  * The prepared path, for bulk estimates (a server recomputing a district's claims for its caseworkers):
  *
  *   const p = preparePerson(person);                       // validated once, kept as its own copy
- *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used }, { explain: false });
+ *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used });   // with the breakdown and ledger
+ *   estimateFast(p, { … }, { explain: false });                               // payout only
  *
  * `estimateFast(preparePerson(x), r, o)` returns exactly what `estimate({ ...r, person: x }, o)` returns (same
  * fields, same order, same strings) and throws the same errors, except that a bad person is reported by
@@ -10,12 +11,15 @@
  * - the person is validated once, not per claim;
  * - eligibility is computed once per person and (scheme version, insurance year) when none of the person's dates
  *   falls inside that year, so it cannot change within it (otherwise it is computed per claim, as before);
- * - with `explain: false`, money is computed in exact integers (fen, and rates as integers over a power of ten;
- *   see FenParams in ./compiled.ts): the owed amount is still rounded half-up to the fen once, where the decimal
- *   path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
- * With `explain: true` the breakdown and the ledger are built by the decimal path, as in `estimate`.
- * One difference a caller can see: eligibility reasons that come from the cache are frozen objects shared by the
- * person's results for that year (each result has its own `reasons` array). Read results; copy to change them.
+ * - money is computed in exact integers (fen, and rates as integers over a power of ten; see FenParams in
+ *   ./compiled.ts), and so is the breakdown (./explained.ts: the same lines and strings as the decimal path, each
+ *   value printed from its exact integer): the owed amount is still rounded half-up to the fen once, where the
+ *   decimal path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
+ *   (`estimate` itself uses the same integer arithmetic after its per-request checks.)
+ * What a caller can see: eligibility reasons that come from the cache are frozen objects shared by the person's
+ * results for that year (each result has its own `reasons` array); breakdown clause objects that carry a reading
+ * are frozen objects shared by every result of that benefit (the scheme's own clause objects were already shared).
+ * Read results; copy to change them.
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
