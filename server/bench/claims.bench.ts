@@ -2,7 +2,7 @@
  * Load test of POST /api/claims (报案) with durable commits.
  *
  *   npm run bench:claims -w @huimin/server          # MariaDB, then SQLite for reference
- *   PEOPLE=2000 DURATION=15 LEVELS=8,32,64 REPEAT=2 SQLITE=1 BINLOG=1 npm run bench:claims -w @huimin/server
+ *   PEOPLE=2000 DURATION=15 LEVELS=8,32,64 REPEAT=2 SQLITE=1 BINLOG=1 SOCKET=0 npm run bench:claims -w @huimin/server
  *
  * 1. starts a throwaway MariaDB (scripts/mariadb.mjs) with durable commits: innodb_flush_log_at_trx_commit=1
  *    and, unless BINLOG=0, the binary log on with sync_binlog=1 (a production server keeping a binlog for
@@ -48,6 +48,8 @@ const LEVELS = (process.env.LEVELS ?? '8,32,64').split(',').map(Number);
 const REPEAT = Number(process.env.REPEAT ?? 2);
 const SQLITE = process.env.SQLITE !== '0';
 const BINLOG = process.env.BINLOG !== '0';
+/** SOCKET=1: the app reaches MariaDB through its Unix socket (DB_SOCKET) instead of TCP on 127.0.0.1. */
+const SOCKET = process.env.SOCKET === '1';
 const TODAY = '2026-05-20';
 const GOAL = { rate: 500, p99: 50 };
 
@@ -461,9 +463,9 @@ async function main(): Promise<void> {
   try {
     reports.push(
       await benchOne({
-        label: 'MariaDB',
+        label: SOCKET ? 'MariaDB (Unix socket)' : 'MariaDB',
         dbPid: mariadb.pid,
-        env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url, DATA_DIR: mariaDataDir },
+        env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url, DATA_DIR: mariaDataDir, ...(SOCKET ? { DB_SOCKET: mariadb.socket } : {}) },
         settings: async (ds) => {
           const [v] = (await ds.query(
             'SELECT VERSION() AS version, @@innodb_flush_log_at_trx_commit AS flush, @@log_bin AS log_bin, @@sync_binlog AS sync_binlog, @@binlog_format AS fmt, @@innodb_flush_method AS method, @@innodb_doublewrite AS dblwr, @@innodb_buffer_pool_size AS pool, @@max_connections AS maxconn',

@@ -33,6 +33,11 @@ export class EnvironmentVariables {
   @Max(65535)
   DB_PORT?: number;
 
+  /** MariaDB/MySQL on this machine: connect through its Unix socket (e.g. /run/mysqld/mysqld.sock) instead of TCP. */
+  @IsOptional()
+  @Matches(/^\//, { message: 'DB_SOCKET must be an absolute path' })
+  DB_SOCKET?: string;
+
   @ValidateIf(usesMariaDbParts)
   @IsNotEmpty({ message: 'DB_USER is required when DB_TYPE=mariadb and DATABASE_URL is not set' })
   DB_USER?: string;

@@ -44,6 +44,7 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     username: db.username,
     password: db.password,
     database: db.database,
+    ...(db.socketPath ? { socketPath: db.socketPath } : {}),
     migrations: MARIADB_MIGRATIONS,
     charset: 'utf8mb4_unicode_ci',
     timezone: '+08:00',
