@@ -24,7 +24,7 @@
  * Prints p50/p99/req/s, app CPU per request, and the load average (1 min) before and after each run.
  * Goal (issue 3): p99 ≤ 20 ms at 3,000 req/s, coverage ≥ 0.5 × bare; reported, not asserted.
  * The app runs in its own process (bench/app-server.ts) so autocannon does not share its event loop.
- * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_RAW=1 also times the three SQL
+ * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_LOAD_ONLY=1 stops after loading; BENCH_RAW=1 also times the three SQL
  * queries alone through mysql2; BENCH_PROFILE=<dir> writes a V8 CPU profile of the app;
  * BENCH_DATABASE_URL=mysql://… reuses a running MariaDB (e.g. `node scripts/mariadb.mjs &`) and keeps it
  * (BENCH_MARIADB_PID=<pid of mariadbd> adds its CPU per request); SET GLOBAL (buffer pool 4 GB) needs root:
@@ -383,6 +383,7 @@ async function main(): Promise<void> {
       'SELECT (SELECT COUNT(*) FROM person) AS people, (SELECT COUNT(*) FROM enrolment) AS enrolments, (SELECT COUNT(*) FROM annual_usage) AS ledgers',
     )) as unknown as [{ people: number; enrolments: number; ledgers: number }[]];
     log(`database: ${Number(counts.people).toLocaleString('en')} people, ${Number(counts.enrolments).toLocaleString('en')} enrolments, ${Number(counts.ledgers).toLocaleString('en')} ledger rows`);
+    if (process.env.BENCH_LOAD_ONLY) return;
     // The plans of the coverage queries and the session check (each must use an index, no scan).
     const pid = Math.ceil(N / 2);
     for (const [label, sql] of [

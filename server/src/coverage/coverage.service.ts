@@ -43,22 +43,36 @@ interface UsageRow {
   paid: string | number;
 }
 
-// Plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders): this is the
-// hottest read of the app, so no query building per request. Each uses an index: person and district by
-// primary key, enrolment by uq_enrolment_person_scheme_year (person_id first), annual_usage by
-// uq_annual_usage_subject (subject_key first).
-const PERSON_SQL =
-  'SELECT p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, ' +
-  'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county ' +
-  'FROM person p INNER JOIN district d ON d.id = p.district_id WHERE p.id = ?';
-const ENROLMENT_SQL =
-  'SELECT e.id AS id, e.scheme_id AS schemeId, e.insurance_year AS insuranceYear, e.cover_start AS coverStart, e.cover_end AS coverEnd, ' +
-  'i.name AS insurerName, i.hotline AS hotline FROM enrolment e INNER JOIN insurer i ON i.id = e.insurer_id ' +
-  'WHERE e.person_id = ? AND e.cover_start <= ? AND e.cover_end >= ? ORDER BY e.cover_end DESC, e.id ASC';
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-const usageSql = (keys: number, years: number) =>
-  'SELECT u.subject_key AS subjectKey, u.scheme_id AS schemeId, u.benefit_code AS benefitCode, u.year AS year, u.base_used AS baseUsed, u.paid AS paid ' +
-  `FROM annual_usage u WHERE u.subject_key IN (${marks(keys)}) AND u.year IN (${marks(years)})`;
+// One round trip, plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders):
+// this is the hottest read of the app (each round trip to the database costs more CPU here than building the
+// answer), so no query building per request. Two arms, told apart by k:
+//  'e' the person with each enrolment in force today or ended within 12 months (once with null enrolment
+//      columns when there is none; the conditions sit in the LEFT JOIN for that);
+//  'u' this insurance year's ledger rows of the person and of their household, for the years of those enrolments.
+// Each uses an index: person and district by primary key, enrolment by uq_enrolment_person_scheme_year
+// (person_id first), annual_usage by uq_annual_usage_subject (subject_key first; the keys are constants once
+// the person row is read by primary key). A compound SELECT has one ORDER BY at most: enrolments are sorted here.
+const NULLS = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
+const COVERAGE_SQL =
+  "SELECT 'e' AS k, p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, " +
+  'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county, ' +
+  'e.id AS eId, e.scheme_id AS eSchemeId, e.insurance_year AS eInsuranceYear, e.cover_start AS eCoverStart, e.cover_end AS eCoverEnd, ' +
+  'i.name AS eInsurerName, i.hotline AS eHotline, ' +
+  'NULL AS uSubjectKey, NULL AS uSchemeId, NULL AS uBenefitCode, NULL AS uYear, NULL AS uBaseUsed, NULL AS uPaid ' +
+  'FROM person p INNER JOIN district d ON d.id = p.district_id ' +
+  'LEFT JOIN enrolment e ON e.person_id = p.id AND e.cover_start <= ? AND e.cover_end >= ? ' +
+  'LEFT JOIN insurer i ON i.id = e.insurer_id ' +
+  'WHERE p.id = ? ' +
+  'UNION ALL ' +
+  `SELECT 'u', ${NULLS(17)}, u.subject_key, u.scheme_id, u.benefit_code, u.year, u.base_used, u.paid ` +
+  'FROM person q INNER JOIN annual_usage u ON u.subject_key IN ' +
+  "(CONCAT('p:', q.id), CASE WHEN q.household_id IS NULL THEN NULL ELSE CONCAT('h:', q.household_id) END) " +
+  'WHERE q.id = ? AND u.year IN (SELECT x.insurance_year FROM enrolment x WHERE x.person_id = ? AND x.cover_start <= ? AND x.cover_end >= ?)';
+
+/** COVERAGE_SQL's rows. */
+type CoverageRow = { k: 'e' | 'u' } & PersonRow & { [K in keyof EnrolmentRow as `e${Capitalize<K>}`]: EnrolmentRow[K] | null } & {
+  [K in keyof UsageRow as `u${Capitalize<K>}`]: UsageRow[K] | null;
+};
 
 /** The parts of a covered benefit that depend only on the scheme data, built once per benefit. */
 type StaticBenefit = Omit<CoveredBenefitDto, 'usage'>;
@@ -85,7 +99,7 @@ const toMoney = (v: string | number | null | undefined) => decimalTransformer.fr
 /**
  * "What am I covered by": the person's enrolments in force today plus those ended within the last 12 months
  * (claims for incidents inside a past cover period can still be reported), with each benefit's limits and
- * this insurance year's use. Three indexed queries whatever the number of enrolments and benefits (see the
+ * this insurance year's use. One query (two indexed arms) whatever the number of enrolments and benefits (see the
  * SQL above); the scheme-only parts of each benefit are built once and reused.
  */
 @Injectable()
@@ -106,17 +120,30 @@ export class CoverageService {
 
   async forPerson(personId: number): Promise<CoverageResponseDto> {
     const today = this.clock.today();
-    const [person] = (await this.ds.query(PERSON_SQL, [personId])) as PersonRow[];
+    const from = yearBefore(today);
+    const rows = (await this.ds.query(COVERAGE_SQL, [today, from, personId, personId, personId, today, from])) as CoverageRow[];
+    const person: PersonRow | undefined = rows.find((r) => r.k === 'e');
     if (!person) throw notFound('person');
-    const enrolments = (await this.ds.query(ENROLMENT_SQL, [personId, today, yearBefore(today)])) as EnrolmentRow[];
-
-    const keys = [`p:${person.id}`, ...(person.householdId != null ? [`h:${person.householdId}`] : [])];
-    const years = [...new Set(enrolments.map((e) => Number(e.insuranceYear)))];
+    const enrolments: EnrolmentRow[] = [];
     const usage = new Map<string, UsageRow>();
-    if (enrolments.length) {
-      const rows = (await this.ds.query(usageSql(keys.length, years.length), [...keys, ...years])) as UsageRow[];
-      for (const r of rows) usage.set(`${r.subjectKey}|${r.schemeId}|${r.benefitCode}|${Number(r.year)}`, r);
+    for (const r of rows) {
+      if (r.k === 'u') {
+        const u: UsageRow = { subjectKey: r.uSubjectKey!, schemeId: r.uSchemeId!, benefitCode: r.uBenefitCode!, year: Number(r.uYear), baseUsed: r.uBaseUsed!, paid: r.uPaid! };
+        usage.set(`${u.subjectKey}|${u.schemeId}|${u.benefitCode}|${u.year}`, u);
+      } else if (r.eId != null) {
+        enrolments.push({
+          id: Number(r.eId),
+          schemeId: r.eSchemeId!,
+          insuranceYear: Number(r.eInsuranceYear),
+          coverStart: r.eCoverStart!,
+          coverEnd: r.eCoverEnd!,
+          insurerName: r.eInsurerName!,
+          hotline: r.eHotline,
+        });
+      }
     }
+    // Latest cover end first, then by id (the order of the enrolment rows is not defined in a compound SELECT).
+    enrolments.sort((a, b) => (a.coverEnd === b.coverEnd ? a.id - b.id : a.coverEnd < b.coverEnd ? 1 : -1));
 
     const district: DistrictRefDto = { id: Number(person.districtId), name: person.districtName, city: person.city, county: person.county };
     const items: CoverageItemDto[] = [];
