@@ -24,8 +24,8 @@
  * Prints p50/p99/req/s, app CPU per request, and the load average (1 min) before and after each run.
  * Goal (issue 3): p99 ≤ 20 ms at 3,000 req/s, coverage ≥ 0.5 × bare; reported, not asserted.
  * The app runs in its own process (bench/app-server.ts) so autocannon does not share its event loop.
- * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_LOAD_ONLY=1 stops after loading; BENCH_RAW=1 also times the three SQL
- * queries alone through mysql2; BENCH_PROFILE=<dir> writes a V8 CPU profile of the app;
+ * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_LOAD_ONLY=1 stops after loading; BENCH_RAW=1 also times the
+ * coverage query alone through mysql2; BENCH_PROFILE=<dir> writes a V8 CPU profile of the app;
  * BENCH_DATABASE_URL=mysql://… reuses a running MariaDB (e.g. `node scripts/mariadb.mjs &`) and keeps it
  * (BENCH_MARIADB_PID=<pid of mariadbd> adds its CPU per request); SET GLOBAL (buffer pool 4 GB) needs root:
  * without it do it yourself. Figures are only meaningful with the machine's load average beside them.
@@ -39,6 +39,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { JwtService } from '@nestjs/jwt';
 import { createConnection, type Connection } from 'mysql2/promise';
 import type { AccessTokenPayload } from '../src/auth/auth-user';
+import { COVERAGE_SQL } from '../src/coverage/coverage.service';
 
 // autocannon has no types of its own here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -158,9 +159,15 @@ interface Beneficiary {
  * auth_session (as a WeChat sign-in leaves them), and an access token signed as TokenService signs it.
  */
 async function sessions(root: Connection, jwtSecret: string): Promise<Beneficiary[]> {
+  // A person has one account at most (uq_app_user_person): skip those bound by an earlier run on this database.
+  const [bound] = (await root.query('SELECT person_id AS pid FROM app_user WHERE person_id IS NOT NULL')) as unknown as [{ pid: number }[]];
+  const taken = new Set(bound.map((b) => Number(b.pid)));
   const picked = new Set<number>();
-  const want = Math.min(SESSIONS, N);
-  while (picked.size < want) picked.add(1 + Math.floor(Math.random() * N));
+  const want = Math.min(SESSIONS, N - taken.size);
+  while (picked.size < want) {
+    const pid = 1 + Math.floor(Math.random() * N);
+    if (!taken.has(pid)) picked.add(pid);
+  }
   const pids = [...picked];
   const [[{ top }]] = (await root.query('SELECT COALESCE(MAX(id), 0) AS top FROM app_user')) as unknown as [{ top: number }[]];
   const jwt = new JwtService({ secret: createSecretKey(Buffer.from(jwtSecret, 'utf8')), signOptions: { algorithm: 'HS256' } });
@@ -237,7 +244,7 @@ async function checks(port: number, bs: Beneficiary[], jwtSecret: string): Promi
   return { failures, minBytes };
 }
 
-/** The database alone: the three coverage queries for random people through a mysql2 pool of 10, 50 in flight. */
+/** The database alone: the coverage query for random people through a mysql2 pool of 10, 50 in flight. */
 async function rawDb(url: string): Promise<void> {
   const { createPool } = await import('mysql2/promise');
   const pool = createPool({ uri: url, connectionLimit: 10, dateStrings: ['DATE'] });
@@ -246,18 +253,13 @@ async function rawDb(url: string): Promise<void> {
   const worker = async () => {
     while (Date.now() < until) {
       const pid = 1 + Math.floor(Math.random() * N);
-      await pool.query('SELECT p.id, d.name FROM person p INNER JOIN district d ON d.id = p.district_id WHERE p.id = ?', [pid]);
-      await pool.query(
-        'SELECT e.id, i.name FROM enrolment e INNER JOIN insurer i ON i.id = e.insurer_id WHERE e.person_id = ? AND e.cover_start <= ? AND e.cover_end >= ? ORDER BY e.cover_end DESC, e.id ASC',
-        [pid, TODAY, '2025-03-01'],
-      );
-      await pool.query('SELECT u.paid FROM annual_usage u WHERE u.subject_key IN (?, ?) AND u.year IN (?, ?)', [`p:${pid}`, `h:${Math.ceil(pid / 3)}`, 2026, 2025]);
+      await pool.query(COVERAGE_SQL, [TODAY, '2025-03-01', pid, pid, pid, TODAY, '2025-03-01']);
       done++;
     }
   };
   await Promise.all(Array.from({ length: 50 }, worker));
   await pool.end();
-  log(`raw mysql2, 3 queries per person: ${(done / 5).toFixed(0)} people/s`);
+  log(`raw mysql2, the coverage query: ${(done / 5).toFixed(0)} people/s`);
 }
 
 interface Run {
@@ -384,16 +386,13 @@ async function main(): Promise<void> {
     )) as unknown as [{ people: number; enrolments: number; ledgers: number }[]];
     log(`database: ${Number(counts.people).toLocaleString('en')} people, ${Number(counts.enrolments).toLocaleString('en')} enrolments, ${Number(counts.ledgers).toLocaleString('en')} ledger rows`);
     if (process.env.BENCH_LOAD_ONLY) return;
-    // The plans of the coverage queries and the session check (each must use an index, no scan).
-    const pid = Math.ceil(N / 2);
-    for (const [label, sql] of [
-      ['person', `EXPLAIN SELECT p.id FROM person p INNER JOIN district d ON d.id = p.district_id WHERE p.id = ${pid}`],
-      ['enrolment', `EXPLAIN SELECT e.id FROM enrolment e INNER JOIN insurer i ON i.id = e.insurer_id WHERE e.person_id = ${pid} AND e.cover_start <= '${TODAY}' AND e.cover_end >= '2025-03-01' ORDER BY e.cover_end DESC, e.id ASC`],
-      ['annual_usage', `EXPLAIN SELECT u.paid FROM annual_usage u WHERE u.subject_key IN ('p:${pid}', 'h:${Math.ceil(pid / 3)}') AND u.year IN (2026, 2025)`],
-      
-    ]) {
-      const [rows] = (await root.query(sql)) as unknown as [{ table: string; type: string; key: string | null; rows: number }[]];
-      log(`plan ${label}: ${rows.map((r) => `${r.table} ${r.type} ${r.key ?? '-'} rows=${r.rows}`).join('; ')}`);
+    // The plan of the coverage query (every step by an index, no scan).
+    {
+      const pid = Math.ceil(N / 2);
+      const [rows] = (await root.query(`EXPLAIN ${COVERAGE_SQL}`, [TODAY, '2025-03-01', pid, pid, pid, TODAY, '2025-03-01'])) as unknown as [
+        { table: string; type: string; key: string | null; rows: number }[],
+      ];
+      log(`plan coverage: ${rows.map((r) => `${r.table} ${r.type} ${r.key ?? '-'} rows=${r.rows}`).join('; ')}`);
     }
     const bs = await timed(`${SESSIONS.toLocaleString('en')} beneficiaries with sessions`, () => sessions(root, jwtSecret));
     {

@@ -53,7 +53,7 @@ interface UsageRow {
 // (person_id first), annual_usage by uq_annual_usage_subject (subject_key first; the keys are constants once
 // the person row is read by primary key). A compound SELECT has one ORDER BY at most: enrolments are sorted here.
 const NULLS = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
-const COVERAGE_SQL =
+export const COVERAGE_SQL =
   "SELECT 'e' AS k, p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, " +
   'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county, ' +
   'e.id AS eId, e.scheme_id AS eSchemeId, e.insurance_year AS eInsuranceYear, e.cover_start AS eCoverStart, e.cover_end AS eCoverEnd, ' +
@@ -74,14 +74,33 @@ type CoverageRow = { k: 'e' | 'u' } & PersonRow & { [K in keyof EnrolmentRow as 
   [K in keyof UsageRow as `u${Capitalize<K>}`]: UsageRow[K] | null;
 };
 
-/** The parts of a covered benefit that depend only on the scheme data, built once per benefit. */
-type StaticBenefit = Omit<CoveredBenefitDto, 'usage'>;
+/**
+ * The parts of a covered benefit that depend only on the scheme data, built once per benefit: the answer's
+ * fields before and after `usage` (kept apart so the JSON keeps its order), and the cap and deductible as
+ * decimals and as text.
+ */
+interface StaticBenefit {
+  head: Omit<CoveredBenefitDto, 'usage' | 'documents'>;
+  documents: CoveredBenefitDto['documents'];
+  cap: { amount: InstanceType<typeof D>; text: string } | null;
+  deductible: { amount: InstanceType<typeof D>; text: string } | null;
+}
 const STATIC_BENEFITS = new Map<string, StaticBenefit>();
 function staticBenefit(scheme: SchemeDefinition, versionId: string, b: BenefitDef): StaticBenefit {
   const key = `${scheme.id}|${versionId}|${b.id}`;
   let v = STATIC_BENEFITS.get(key);
   if (!v) {
-    v = { id: b.id, name: b.name, group: b.group, summary: b.summary, unit: b.unit, limits: toLimits(scheme, b), documents: toDocuments(b) };
+    const f = b.formula;
+    const money = (amount: string | number) => {
+      const d = new D(amount);
+      return { amount: d, text: fmt(d) };
+    };
+    v = {
+      head: { id: b.id, name: b.name, group: b.group, summary: b.summary, unit: b.unit, limits: toLimits(scheme, b) },
+      documents: toDocuments(b),
+      cap: b.annualCap ? money(b.annualCap.amount) : null,
+      deductible: f.kind === 'reimbursement' && f.deductible && f.accumulation === 'year' ? money(f.deductible.amount) : null,
+    };
     STATIC_BENEFITS.set(key, v);
   }
   return v;
@@ -197,8 +216,8 @@ export class CoverageService {
       insurer: { name: e.insurerName, hotline: e.hotline ?? null, telLink: telLink(e.hotline) },
       district,
       benefits: version.benefits.map((b) => {
-        const { documents, ...head } = staticBenefit(scheme, version.id, b);
-        return { ...head, usage: usageOf(b, scheme.id, Number(year), iy.id, person, usage), documents };
+        const st = staticBenefit(scheme, version.id, b);
+        return { ...st.head, usage: usageOf(b, st, scheme.id, Number(year), iy.id, person, usage), documents: st.documents };
       }),
     };
   }
@@ -208,21 +227,25 @@ export class CoverageService {
 import { ledgerSubject } from '../usage/used-so-far.service';
 export { ledgerSubject };
 
-function usageOf(b: BenefitDef, schemeId: string, year: number, yearId: string, p: PersonRow, usage: Map<string, UsageRow>): BenefitUsageDto {
+const ZERO = fmt(new D(0));
+
+function usageOf(b: BenefitDef, st: StaticBenefit, schemeId: string, year: number, yearId: string, p: PersonRow, usage: Map<string, UsageRow>): BenefitUsageDto {
   const subject = ledgerSubject(b.unit, { id: Number(p.id), householdId: p.householdId == null ? null : Number(p.householdId) });
   const row = usage.get(`${subject.key}|${schemeId}|${b.id}|${year}`);
-  const baseUsed = toMoney(row?.baseUsed);
-  const paid = toMoney(row?.paid);
-  const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: fmt(baseUsed), paid: fmt(paid) };
-  if (b.annualCap) {
-    const cap = new D(b.annualCap.amount);
-    out.annualCap = { amount: fmt(cap), used: fmt(paid), left: fmt(D.max(0, cap.minus(paid))) };
+  if (!row) {
+    // Nothing used this year (most people): every figure is zero or the scheme's own amount.
+    const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: ZERO, paid: ZERO };
+    if (st.cap) out.annualCap = { amount: st.cap.text, used: ZERO, left: st.cap.text };
+    if (st.deductible) out.deductible = { amount: st.deductible.text, met: ZERO, left: st.deductible.text };
+    return out;
   }
-  const f = b.formula;
-  if (f.kind === 'reimbursement' && f.deductible && f.accumulation === 'year') {
-    const ded = new D(f.deductible.amount);
-    const met = D.min(ded, baseUsed);
-    out.deductible = { amount: fmt(ded), met: fmt(met), left: fmt(ded.minus(met)) };
+  const baseUsed = toMoney(row.baseUsed);
+  const paid = toMoney(row.paid);
+  const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: fmt(baseUsed), paid: fmt(paid) };
+  if (st.cap) out.annualCap = { amount: st.cap.text, used: fmt(paid), left: fmt(D.max(0, st.cap.amount.minus(paid))) };
+  if (st.deductible) {
+    const met = D.min(st.deductible.amount, baseUsed);
+    out.deductible = { amount: st.deductible.text, met: fmt(met), left: fmt(st.deductible.amount.minus(met)) };
   }
   return out;
 }
