@@ -48,7 +48,12 @@ interface UsageRow {
 // answer), so no query building per request. Two arms, told apart by k:
 //  'e' the person with each enrolment in force today or ended within 12 months (once with null enrolment
 //      columns when there is none; the conditions sit in the LEFT JOIN for that);
-//  'u' this insurance year's ledger rows of the person and of their household, for the years of those enrolments.
+//  'u' the ledger rows of the person and of their household from the year before the 12-month window on. The
+//      answer looks rows up by scheme, benefit and the enrolment's insurance year, so rows of other years are
+//      never shown; the bound only prunes. It loses nothing: a cover lies inside its insurance year, and an
+//      insurance year (id = the year it starts) ends by the end of the next calendar year, so an enrolment
+//      ending on or after the window's start has insurance_year ≥ that start's year − 1. (Filtering by the
+//      shown enrolments' years in SQL, a semi-join, cost MariaDB ~30% more CPU per request.)
 // Each uses an index: person and district by primary key, enrolment by uq_enrolment_person_scheme_year
 // (person_id first), annual_usage by uq_annual_usage_subject (subject_key first; the keys are constants once
 // the person row is read by primary key). A compound SELECT has one ORDER BY at most: enrolments are sorted here.
@@ -67,7 +72,7 @@ export const COVERAGE_SQL =
   `SELECT 'u', ${NULLS(17)}, u.subject_key, u.scheme_id, u.benefit_code, u.year, u.base_used, u.paid ` +
   'FROM person q INNER JOIN annual_usage u ON u.subject_key IN ' +
   "(CONCAT('p:', q.id), CASE WHEN q.household_id IS NULL THEN NULL ELSE CONCAT('h:', q.household_id) END) " +
-  'WHERE q.id = ? AND u.year IN (SELECT x.insurance_year FROM enrolment x WHERE x.person_id = ? AND x.cover_start <= ? AND x.cover_end >= ?)';
+  'WHERE q.id = ? AND u.year >= ?';
 
 /** COVERAGE_SQL's rows. */
 type CoverageRow = { k: 'e' | 'u' } & PersonRow & { [K in keyof EnrolmentRow as `e${Capitalize<K>}`]: EnrolmentRow[K] | null } & {
@@ -140,7 +145,7 @@ export class CoverageService {
   async forPerson(personId: number): Promise<CoverageResponseDto> {
     const today = this.clock.today();
     const from = yearBefore(today);
-    const rows = (await this.ds.query(COVERAGE_SQL, [today, from, personId, personId, personId, today, from])) as CoverageRow[];
+    const rows = (await this.ds.query(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1])) as CoverageRow[];
     const person: PersonRow | undefined = rows.find((r) => r.k === 'e');
     if (!person) throw notFound('person');
     const enrolments: EnrolmentRow[] = [];
