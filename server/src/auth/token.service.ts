@@ -4,8 +4,24 @@ import type { AccessTokenPayload, AuthUser } from './auth-user';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
+/** Verified tokens remembered (a client sends the same one for up to 15 minutes); cleared when full. */
+const MAX_VERIFIED = 20_000;
+
+interface Verified {
+  user: AuthUser;
+  /** exp of the token, in ms since the epoch */
+  expMs: number;
+}
+
 @Injectable()
 export class TokenService {
+  /**
+   * Token text → what it says, once its signature and expiry have been checked. Only a byte-identical token
+   * hits (a forged or altered one is a different key and is verified in full); a hit is still refused after
+   * its exp. Sessions are not cached here: the guard asks SessionCheck on every request.
+   */
+  private readonly verified = new Map<string, Verified>();
+
   constructor(private readonly jwt: JwtService) {}
 
   issueAccessToken(u: AuthUser): string {
@@ -13,11 +29,22 @@ export class TokenService {
     return this.jwt.sign(payload, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
   }
 
-  /** The caller from a token, or null when it is missing, malformed, expired or forged. */
+  /** The caller from a token, or null when it is missing, malformed, expired or forged. A fresh object each call. */
   verify(token: string): AuthUser | null {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (Date.now() < hit.expMs) return { ...hit.user, districtIds: [...hit.user.districtIds] };
+      this.verified.delete(token);
+      return null;
+    }
     try {
-      const p = this.jwt.verify<AccessTokenPayload>(token, { algorithms: ['HS256'] });
-      return { userId: p.sub, role: p.role, personId: p.pid, districtIds: p.dst ?? [], sessionId: p.sid };
+      const p = this.jwt.verify<AccessTokenPayload & { exp?: number }>(token, { algorithms: ['HS256'] });
+      const user: AuthUser = { userId: p.sub, role: p.role, personId: p.pid, districtIds: p.dst ?? [], sessionId: p.sid };
+      if (typeof p.exp === 'number') {
+        if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+        this.verified.set(token, { user: { ...user, districtIds: [...user.districtIds] }, expMs: p.exp * 1000 });
+      }
+      return user;
     } catch {
       return null;
     }

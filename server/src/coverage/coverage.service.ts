@@ -43,31 +43,69 @@ interface UsageRow {
   paid: string | number;
 }
 
-// Plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders): this is the
-// hottest read of the app, so no query building per request. Each uses an index: person and district by
-// primary key, enrolment by uq_enrolment_person_scheme_year (person_id first), annual_usage by
-// uq_annual_usage_subject (subject_key first).
-const PERSON_SQL =
-  'SELECT p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, ' +
-  'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county ' +
-  'FROM person p INNER JOIN district d ON d.id = p.district_id WHERE p.id = ?';
-const ENROLMENT_SQL =
-  'SELECT e.id AS id, e.scheme_id AS schemeId, e.insurance_year AS insuranceYear, e.cover_start AS coverStart, e.cover_end AS coverEnd, ' +
-  'i.name AS insurerName, i.hotline AS hotline FROM enrolment e INNER JOIN insurer i ON i.id = e.insurer_id ' +
-  'WHERE e.person_id = ? AND e.cover_start <= ? AND e.cover_end >= ? ORDER BY e.cover_end DESC, e.id ASC';
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-const usageSql = (keys: number, years: number) =>
-  'SELECT u.subject_key AS subjectKey, u.scheme_id AS schemeId, u.benefit_code AS benefitCode, u.year AS year, u.base_used AS baseUsed, u.paid AS paid ' +
-  `FROM annual_usage u WHERE u.subject_key IN (${marks(keys)}) AND u.year IN (${marks(years)})`;
+// One round trip, plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders):
+// this is the hottest read of the app (each round trip to the database costs more CPU here than building the
+// answer), so no query building per request. Two arms, told apart by k:
+//  'e' the person with each enrolment in force today or ended within 12 months (once with null enrolment
+//      columns when there is none; the conditions sit in the LEFT JOIN for that);
+//  'u' the ledger rows of the person and of their household from the year before the 12-month window on. The
+//      answer looks rows up by scheme, benefit and the enrolment's insurance year, so rows of other years are
+//      never shown; the bound only prunes. It loses nothing: a cover lies inside its insurance year, and an
+//      insurance year (id = the year it starts) ends by the end of the next calendar year, so an enrolment
+//      ending on or after the window's start has insurance_year ≥ that start's year − 1. (Filtering by the
+//      shown enrolments' years in SQL, a semi-join, cost MariaDB ~30% more CPU per request.)
+// Each uses an index: person and district by primary key, enrolment by uq_enrolment_person_scheme_year
+// (person_id first), annual_usage by uq_annual_usage_subject (subject_key first; the keys are constants once
+// the person row is read by primary key). A compound SELECT has one ORDER BY at most: enrolments are sorted here.
+const NULLS = (n: number) => Array.from({ length: n }, () => 'NULL').join(', ');
+export const COVERAGE_SQL =
+  "SELECT 'e' AS k, p.id AS id, p.name AS name, p.id_number_masked AS idNumberMasked, p.phone_masked AS phoneMasked, " +
+  'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county, ' +
+  'e.id AS eId, e.scheme_id AS eSchemeId, e.insurance_year AS eInsuranceYear, e.cover_start AS eCoverStart, e.cover_end AS eCoverEnd, ' +
+  'i.name AS eInsurerName, i.hotline AS eHotline, ' +
+  'NULL AS uSubjectKey, NULL AS uSchemeId, NULL AS uBenefitCode, NULL AS uYear, NULL AS uBaseUsed, NULL AS uPaid ' +
+  'FROM person p INNER JOIN district d ON d.id = p.district_id ' +
+  'LEFT JOIN enrolment e ON e.person_id = p.id AND e.cover_start <= ? AND e.cover_end >= ? ' +
+  'LEFT JOIN insurer i ON i.id = e.insurer_id ' +
+  'WHERE p.id = ? ' +
+  'UNION ALL ' +
+  `SELECT 'u', ${NULLS(17)}, u.subject_key, u.scheme_id, u.benefit_code, u.year, u.base_used, u.paid ` +
+  'FROM person q INNER JOIN annual_usage u ON u.subject_key IN ' +
+  "(CONCAT('p:', q.id), CASE WHEN q.household_id IS NULL THEN NULL ELSE CONCAT('h:', q.household_id) END) " +
+  'WHERE q.id = ? AND u.year >= ?';
 
-/** The parts of a covered benefit that depend only on the scheme data, built once per benefit. */
-type StaticBenefit = Omit<CoveredBenefitDto, 'usage'>;
+/** COVERAGE_SQL's rows. */
+type CoverageRow = { k: 'e' | 'u' } & PersonRow & { [K in keyof EnrolmentRow as `e${Capitalize<K>}`]: EnrolmentRow[K] | null } & {
+  [K in keyof UsageRow as `u${Capitalize<K>}`]: UsageRow[K] | null;
+};
+
+/**
+ * The parts of a covered benefit that depend only on the scheme data, built once per benefit: the answer's
+ * fields before and after `usage` (kept apart so the JSON keeps its order), and the cap and deductible as
+ * decimals and as text.
+ */
+interface StaticBenefit {
+  head: Omit<CoveredBenefitDto, 'usage' | 'documents'>;
+  documents: CoveredBenefitDto['documents'];
+  cap: { amount: InstanceType<typeof D>; text: string } | null;
+  deductible: { amount: InstanceType<typeof D>; text: string } | null;
+}
 const STATIC_BENEFITS = new Map<string, StaticBenefit>();
 function staticBenefit(scheme: SchemeDefinition, versionId: string, b: BenefitDef): StaticBenefit {
   const key = `${scheme.id}|${versionId}|${b.id}`;
   let v = STATIC_BENEFITS.get(key);
   if (!v) {
-    v = { id: b.id, name: b.name, group: b.group, summary: b.summary, unit: b.unit, limits: toLimits(scheme, b), documents: toDocuments(b) };
+    const f = b.formula;
+    const money = (amount: string | number) => {
+      const d = new D(amount);
+      return { amount: d, text: fmt(d) };
+    };
+    v = {
+      head: { id: b.id, name: b.name, group: b.group, summary: b.summary, unit: b.unit, limits: toLimits(scheme, b) },
+      documents: toDocuments(b),
+      cap: b.annualCap ? money(b.annualCap.amount) : null,
+      deductible: f.kind === 'reimbursement' && f.deductible && f.accumulation === 'year' ? money(f.deductible.amount) : null,
+    };
     STATIC_BENEFITS.set(key, v);
   }
   return v;
@@ -85,7 +123,7 @@ const toMoney = (v: string | number | null | undefined) => decimalTransformer.fr
 /**
  * "What am I covered by": the person's enrolments in force today plus those ended within the last 12 months
  * (claims for incidents inside a past cover period can still be reported), with each benefit's limits and
- * this insurance year's use. Three indexed queries whatever the number of enrolments and benefits (see the
+ * this insurance year's use. One query (two indexed arms) whatever the number of enrolments and benefits (see the
  * SQL above); the scheme-only parts of each benefit are built once and reused.
  */
 @Injectable()
@@ -106,17 +144,30 @@ export class CoverageService {
 
   async forPerson(personId: number): Promise<CoverageResponseDto> {
     const today = this.clock.today();
-    const [person] = (await this.ds.query(PERSON_SQL, [personId])) as PersonRow[];
+    const from = yearBefore(today);
+    const rows = (await this.ds.query(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1])) as CoverageRow[];
+    const person: PersonRow | undefined = rows.find((r) => r.k === 'e');
     if (!person) throw notFound('person');
-    const enrolments = (await this.ds.query(ENROLMENT_SQL, [personId, today, yearBefore(today)])) as EnrolmentRow[];
-
-    const keys = [`p:${person.id}`, ...(person.householdId != null ? [`h:${person.householdId}`] : [])];
-    const years = [...new Set(enrolments.map((e) => Number(e.insuranceYear)))];
+    const enrolments: EnrolmentRow[] = [];
     const usage = new Map<string, UsageRow>();
-    if (enrolments.length) {
-      const rows = (await this.ds.query(usageSql(keys.length, years.length), [...keys, ...years])) as UsageRow[];
-      for (const r of rows) usage.set(`${r.subjectKey}|${r.schemeId}|${r.benefitCode}|${Number(r.year)}`, r);
+    for (const r of rows) {
+      if (r.k === 'u') {
+        const u: UsageRow = { subjectKey: r.uSubjectKey!, schemeId: r.uSchemeId!, benefitCode: r.uBenefitCode!, year: Number(r.uYear), baseUsed: r.uBaseUsed!, paid: r.uPaid! };
+        usage.set(`${u.subjectKey}|${u.schemeId}|${u.benefitCode}|${u.year}`, u);
+      } else if (r.eId != null) {
+        enrolments.push({
+          id: Number(r.eId),
+          schemeId: r.eSchemeId!,
+          insuranceYear: Number(r.eInsuranceYear),
+          coverStart: r.eCoverStart!,
+          coverEnd: r.eCoverEnd!,
+          insurerName: r.eInsurerName!,
+          hotline: r.eHotline,
+        });
+      }
     }
+    // Latest cover end first, then by id (the order of the enrolment rows is not defined in a compound SELECT).
+    enrolments.sort((a, b) => (a.coverEnd === b.coverEnd ? a.id - b.id : a.coverEnd < b.coverEnd ? 1 : -1));
 
     const district: DistrictRefDto = { id: Number(person.districtId), name: person.districtName, city: person.city, county: person.county };
     const items: CoverageItemDto[] = [];
@@ -170,8 +221,8 @@ export class CoverageService {
       insurer: { name: e.insurerName, hotline: e.hotline ?? null, telLink: telLink(e.hotline) },
       district,
       benefits: version.benefits.map((b) => {
-        const { documents, ...head } = staticBenefit(scheme, version.id, b);
-        return { ...head, usage: usageOf(b, scheme.id, Number(year), iy.id, person, usage), documents };
+        const st = staticBenefit(scheme, version.id, b);
+        return { ...st.head, usage: usageOf(b, st, scheme.id, Number(year), iy.id, person, usage), documents: st.documents };
       }),
     };
   }
@@ -181,21 +232,25 @@ export class CoverageService {
 import { ledgerSubject } from '../usage/used-so-far.service';
 export { ledgerSubject };
 
-function usageOf(b: BenefitDef, schemeId: string, year: number, yearId: string, p: PersonRow, usage: Map<string, UsageRow>): BenefitUsageDto {
+const ZERO = fmt(new D(0));
+
+function usageOf(b: BenefitDef, st: StaticBenefit, schemeId: string, year: number, yearId: string, p: PersonRow, usage: Map<string, UsageRow>): BenefitUsageDto {
   const subject = ledgerSubject(b.unit, { id: Number(p.id), householdId: p.householdId == null ? null : Number(p.householdId) });
   const row = usage.get(`${subject.key}|${schemeId}|${b.id}|${year}`);
-  const baseUsed = toMoney(row?.baseUsed);
-  const paid = toMoney(row?.paid);
-  const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: fmt(baseUsed), paid: fmt(paid) };
-  if (b.annualCap) {
-    const cap = new D(b.annualCap.amount);
-    out.annualCap = { amount: fmt(cap), used: fmt(paid), left: fmt(D.max(0, cap.minus(paid))) };
+  if (!row) {
+    // Nothing used this year (most people): every figure is zero or the scheme's own amount.
+    const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: ZERO, paid: ZERO };
+    if (st.cap) out.annualCap = { amount: st.cap.text, used: ZERO, left: st.cap.text };
+    if (st.deductible) out.deductible = { amount: st.deductible.text, met: ZERO, left: st.deductible.text };
+    return out;
   }
-  const f = b.formula;
-  if (f.kind === 'reimbursement' && f.deductible && f.accumulation === 'year') {
-    const ded = new D(f.deductible.amount);
-    const met = D.min(ded, baseUsed);
-    out.deductible = { amount: fmt(ded), met: fmt(met), left: fmt(ded.minus(met)) };
+  const baseUsed = toMoney(row.baseUsed);
+  const paid = toMoney(row.paid);
+  const out: BenefitUsageDto = { insuranceYear: yearId, ledger: subject.ledger, baseUsed: fmt(baseUsed), paid: fmt(paid) };
+  if (st.cap) out.annualCap = { amount: st.cap.text, used: fmt(paid), left: fmt(D.max(0, st.cap.amount.minus(paid))) };
+  if (st.deductible) {
+    const met = D.min(st.deductible.amount, baseUsed);
+    out.deductible = { amount: st.deductible.text, met: fmt(met), left: fmt(st.deductible.amount.minus(met)) };
   }
   return out;
 }
