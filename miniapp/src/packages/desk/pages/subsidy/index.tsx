@@ -149,7 +149,9 @@ function PolicyList({ year, onApplied }: { year: number; onApplied: () => void }
             items={[
               { label: '行数', value: imp.rowCount },
               { label: '错误', value: imp.errorCount, tone: imp.errorCount ? 'error' : 'ok' },
-              ...Object.entries(imp.counts ?? {}).map(([k, n]) => ({ label: ACTION_TEXT[k] ?? k, value: n })),
+              ...Object.entries(imp.counts ?? {})
+                .filter(([k]) => k !== 'error') // already shown as 错误
+                .map(([k, n]) => ({ label: ACTION_TEXT[k] ?? k, value: n })),
             ]}
           />
           {imp.problems.map((r) => (
