@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/claim', pages: ['pages/detail/index'] },
     { root: 'packages/caseworker', pages: ['pages/login/index', 'pages/queue/index', 'pages/claim/index'] },
     { root: 'packages/more', pages: ['pages/student/index', 'pages/huhuibao/index'] },
+    { root: 'packages/desk', pages: ['pages/home/index', 'pages/report/index', 'pages/roster/index', 'pages/alerts/index', 'pages/subsidy/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/report'] },

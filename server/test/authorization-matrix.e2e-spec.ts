@@ -288,6 +288,15 @@ describe(`authorization matrix (${DIALECT})`, () => {
       // finance a grant is not theirs on either side (404, not 403: the route is open to every role).
       override: (caller) => (caller.role === 'adjuster' || caller.role === 'finance' ? 404 : undefined),
     },
+    'GET /api/people': {
+      access: ['caseworker', 'admin'],
+      scoped: true,
+      build: (side) => ({ method: 'get', path: '/api/people', query: { q: w[side].person.idNumber } }),
+      // A search is not a record: another district's ID number finds nobody (200, empty; the secrets check
+      // below makes sure nothing of that person is in the answer), rather than 404.
+      override: () => 'ok',
+    },
+    'GET /api/people/districts': { access: ['caseworker', 'admin'], scoped: false, build: () => ({ method: 'get', path: '/api/people/districts' }) },
     'GET /api/people/:id': {
       access: ['caseworker', 'adjuster', 'finance', 'admin'],
       scoped: true,

@@ -14,6 +14,7 @@ const REPORT = '/packages/report/pages'
 const CLAIM = '/packages/claim/pages'
 const CASEWORKER = '/packages/caseworker/pages'
 const MORE = '/packages/more/pages'
+const DESK = '/packages/desk/pages'
 
 export function query(params: Record<string, string | number | undefined>): string {
   const q = Object.entries(params)
@@ -37,6 +38,12 @@ export const route = {
   staffClaim: (id: number) => `${CASEWORKER}/claim/index${query({ id })}`,
   student: () => `${MORE}/student/index`,
   huhuibao: () => `${MORE}/huhuibao/index`,
+  /** The caseworker's desk tools (packages/desk). */
+  desk: () => `${DESK}/home/index`,
+  deskReport: () => `${DESK}/report/index`,
+  deskRoster: (id?: number) => `${DESK}/roster/index${query({ id })}`,
+  deskAlerts: () => `${DESK}/alerts/index`,
+  deskSubsidy: () => `${DESK}/subsidy/index`,
 }
 
 export function isTabPath(path: string): boolean {

@@ -131,6 +131,11 @@ export default function StaffQueue() {
           <Text className='staff__who'>
             {s!.user.username} · {ROLE_TEXT[s!.user.role] ?? s!.user.role}
           </Text>
+          {s!.user.role === 'caseworker' || s!.user.role === 'admin' ? (
+            <View className='hm-tap' id='open-desk' onClick={() => go(route.desk())}>
+              <Text className='hm-link'>窗口工具（代为报案、名单、提醒、沪惠保） ›</Text>
+            </View>
+          ) : null}
           <View className='hm-tap' onClick={() => void auth.logout().then(() => go(route.staffLogin(), { replace: true }))}>
             <Text className='hm-link'>退出</Text>
           </View>

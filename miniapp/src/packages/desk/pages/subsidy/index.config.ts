@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '沪惠保补贴' })
