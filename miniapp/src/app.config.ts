@@ -11,6 +11,8 @@ export default defineAppConfig({
     { root: 'packages/claim', pages: ['pages/detail/index'] },
     { root: 'packages/caseworker', pages: ['pages/login/index', 'pages/queue/index', 'pages/claim/index'] },
     { root: 'packages/more', pages: ['pages/student/index', 'pages/huhuibao/index'] },
+    // 监管看板 (oversight), staff only: nothing of it in the main package.
+    { root: 'packages/oversight', pages: ['pages/dashboard/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/report'] },

@@ -14,6 +14,7 @@ const REPORT = '/packages/report/pages'
 const CLAIM = '/packages/claim/pages'
 const CASEWORKER = '/packages/caseworker/pages'
 const MORE = '/packages/more/pages'
+const OVERSIGHT = '/packages/oversight/pages'
 
 export function query(params: Record<string, string | number | undefined>): string {
   const q = Object.entries(params)
@@ -35,6 +36,7 @@ export const route = {
   staffLogin: () => `${CASEWORKER}/login/index`,
   staffQueue: () => `${CASEWORKER}/queue/index`,
   staffClaim: (id: number) => `${CASEWORKER}/claim/index${query({ id })}`,
+  oversight: (p: { scheme?: string; year?: string; tab?: string } = {}) => `${OVERSIGHT}/dashboard/index${query(p)}`,
   student: () => `${MORE}/student/index`,
   huhuibao: () => `${MORE}/huhuibao/index`,
 }

@@ -131,6 +131,9 @@ export default function StaffQueue() {
           <Text className='staff__who'>
             {s!.user.username} · {ROLE_TEXT[s!.user.role] ?? s!.user.role}
           </Text>
+          <View className='hm-tap' id='open-oversight' onClick={() => go(route.oversight())}>
+            <Text className='hm-link'>监管看板 ›</Text>
+          </View>
           <View className='hm-tap' onClick={() => void auth.logout().then(() => go(route.staffLogin(), { replace: true }))}>
             <Text className='hm-link'>退出</Text>
           </View>
