@@ -46,21 +46,29 @@ export function defaultYear(c: SchemeChoice, today: string): string {
   return (begun.at(-1) ?? c.years[0])?.id ?? ''
 }
 
+function dec(v: string | number | null | undefined): Decimal {
+  try {
+    return v === null || v === undefined || v === '' ? new Decimal(0) : Decimal.max(0, new Decimal(v))
+  } catch {
+    return new Decimal(0)
+  }
+}
+
+/** The full length of a chart: the largest value, but at least `floor` (e.g. 120 so that 80% and 100% lines fit). */
+export function barScale(values: (string | number | null | undefined)[], floor?: string): string {
+  return Decimal.max(floor ?? 0, ...values.map(dec)).toFixed()
+}
+
 /**
- * Bar lengths in percent of the largest value (two decimals, as CSS wants them), computed with decimal.js.
- * Null and non-numbers count as zero; all zero gives zero-length bars.
+ * Bar lengths in percent of the scale (two decimals, as CSS wants them), computed with decimal.js; the scale
+ * is at least the largest value (`floor` sets a minimum). Null and non-numbers count as zero; an all-zero
+ * chart has zero-length bars.
  */
-export function barLengths(values: (string | number | null | undefined)[], cap?: string): string[] {
-  const ds = values.map((v) => {
-    try {
-      return v === null || v === undefined || v === '' ? new Decimal(0) : Decimal.max(0, new Decimal(v))
-    } catch {
-      return new Decimal(0)
-    }
-  })
-  const max = Decimal.max(cap ?? 0, ...ds)
+export function barLengths(values: (string | number | null | undefined)[], floor?: string): string[] {
+  const ds = values.map(dec)
+  const max = new Decimal(barScale(values, floor))
   if (max.isZero()) return ds.map(() => '0')
-  return ds.map((d) => Decimal.min(d, max).div(max).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed())
+  return ds.map((d) => d.div(max).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed())
 }
 
 /** Whether a loss ratio in percent ('86.96') is above a level ('0.8' as the engine writes it, or '80'). */

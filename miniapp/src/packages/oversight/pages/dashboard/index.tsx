@@ -18,7 +18,7 @@ import { downloadXlsx } from '@/services/files'
 import { groupDigits } from '@/services/format'
 import type { FeedMode } from '@/services/live-feed'
 import { go } from '@/services/navigate'
-import { aboveLevel, barLengths, defaultYear, levelPercent, notifyText, schemeChoices } from '@/services/oversight'
+import { aboveLevel, barLengths, barScale, defaultYear, levelPercent, notifyText, schemeChoices } from '@/services/oversight'
 import { currentPlatform } from '@/services/platform'
 import { route } from '@/services/routes'
 import '../../../caseworker/pages/staff.scss'
@@ -62,9 +62,11 @@ function modeText(m: FeedMode): string {
 }
 
 /** Horizontal bars (plain CSS): one row per item, the length from decimal.js, the figure as the server wrote it. */
+/** `cap`: the least full length of the scale (a larger value stretches it). */
 function Bars({ rows, id, cap, marks }: { rows: { label: string; value: string | null; text: string; tone?: 'warn' | 'bad' }[]; id: string; cap?: string; marks?: { at: string; label: string }[] }) {
-  const lengths = barLengths(rows.map((r) => r.value), cap)
-  const markAt = marks ? barLengths(marks.map((m) => m.at), cap ?? '0') : []
+  const scale = barScale(rows.map((r) => r.value), cap)
+  const lengths = barLengths(rows.map((r) => r.value), scale)
+  const markAt = marks ? barLengths(marks.map((m) => m.at), scale) : []
   return (
     <View className='ov-bars' id={id}>
       {rows.map((r, i) => (
