@@ -1,8 +1,9 @@
 /**
  * 监管看板 in a real browser against the real server (H5 build, desk viewport): the Jincheng caseworker opens
- * the dashboard from the console; a claim in 高平市 is approved (through the API, as another caseworker's
- * desk would) at an amount that pushes the county over 80% → the warning appears on the open page without a
- * reload; the settlement statement's .xlsx is downloaded and its 高平市 figures equal the screen's; the print
+ * the dashboard from the console (the demo's 高平市 is already past both levels: two warnings listed); a claim
+ * of 李秀英 in 泽州县 (26.09% before) is approved (through the API, as another caseworker's desk would) at an
+ * amount that pushes the county over 80% → the warning appears on the open page without a reload; the
+ * settlement statement's .xlsx is downloaded and its 泽州县 figures equal the screen's; the print
  * view shows the statement only. Then the beneficiary opens the decision letter (查看决定书) of that claim,
  * in 长辈模式 (elder rules checked on the page).
  *
@@ -84,7 +85,8 @@ describe('the oversight dashboard', () => {
   let staff: BrowserContext
   let cw: Page
   let cwToken = ''
-  let gaoping = { districtId: 0, premium: '' }
+  let county = { districtId: 0, premium: '', claims: '' }
+  let listedBefore = 0
   let claimId = 0
 
   beforeAll(async () => {
@@ -92,7 +94,7 @@ describe('the oversight dashboard', () => {
     cw = await staff.newPage()
     collectErrors(cw, errors)
     const login = await call<{ accessToken: string }>('POST', '/api/auth/staff/login', undefined, { username: 'cw-jincheng', password: PASSWORD })
-    expect(login.status).toBe(201)
+    expect(login.status).toBe(200)
     cwToken = login.body.accessToken
   })
 
@@ -107,35 +109,39 @@ describe('the oversight dashboard', () => {
     await expect(vis(cw, '#ov-live-status').textContent()).resolves.toBeTruthy()
     await cw.waitForFunction(() => document.querySelector('#ov-live-status')?.textContent?.includes('实时更新中'), undefined, { timeout: 30000 })
     await vis(cw, '#ov-county-ratios').waitFor()
-    expect(await vis(cw, '#ov-warning-count').textContent()).toContain('已记录的预警 0 条')
-
-    // 高平市 from the same API the page reads: its premium, and nothing claimed yet (the demo has no claims).
-    const w = await call<{ counties: { districtId: number; name: string; premium: string; claims: string }[] }>('GET', '/api/oversight/warnings?schemeId=jc-fpzhbx&year=2026', cwToken)
-    const gp = w.body.counties.find((c) => c.name === '高平市')!
-    gaoping = { districtId: gp.districtId, premium: gp.premium }
-    expect(new Decimal(gp.premium).gt(200)).toBe(true)
-    expect(gp.claims).toBe('0.00')
+    // 泽州县 from the same API the page reads: its premium and claims, and no warning recorded yet.
+    const w = await call<{ counties: { districtId: number; name: string; premium: string; claims: string; levels: unknown[] }[]; warnings: { districtName: string }[] }>(
+      'GET', '/api/oversight/warnings?schemeId=jc-fpzhbx&year=2026', cwToken,
+    )
+    const zz = w.body.counties.find((c) => c.name === '泽州县')!
+    county = { districtId: zz.districtId, premium: zz.premium, claims: zz.claims }
+    expect(zz.levels).toEqual([])
+    expect(w.body.warnings.filter((x) => x.districtName === '泽州县')).toEqual([])
+    listedBefore = w.body.warnings.length
+    expect(await vis(cw, '#ov-warning-count').textContent()).toContain(`已记录的预警 ${listedBefore} 条`)
+    expect(await cw.locator('.ov-warning--new').count()).toBe(0)
     // The premiums table shows the same premium and each payer's share.
-    const card = vis(cw, `#ov-premium-${gp.districtId}`)
+    const card = vis(cw, `#ov-premium-${zz.districtId}`)
     const text = (await card.textContent())!
-    expect(text).toContain(`${new Decimal(gp.premium).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元`)
+    expect(text).toContain(`${new Decimal(zz.premium).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元`)
     expect(text).toContain('其中')
     await shot(cw, 'oversight-dashboard')
   })
 
-  it('shows the warning without a reload when an approval pushes 高平市 over 80%', async () => {
-    // The beneficiary (赵桂兰, 高平市) reports: 1,200 already counted + 1,000 − 2,000 deductible → 100.00 × 50%.
-    const me = await call<{ accessToken: string }>('POST', '/api/auth/dev-login', undefined, { openid: 'demo-openid-jincheng' })
+  it('shows the warning without a reload when an approval pushes 泽州县 over 80%', async () => {
+    // The beneficiary (李秀英, 泽州县) reports a small inpatient claim: 2,100 self-pay − 2,000 deductible → 50.00.
+    const me = await call<{ accessToken: string }>('POST', '/api/auth/dev-login', undefined, { openid: 'demo-openid-elderly' })
     const reported = await call<{ id: number; documents: { documentId: string }[]; estimatedPayout: string | null }>(
       'POST', '/api/claims', me.body.accessToken,
-      { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-11-10', place: '高平市人民医院', description: '住院', facts: { selfPayAfterOthers: '1000.00' } },
+      { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-11-10', place: '泽州县人民医院', description: '住院', facts: { selfPayAfterOthers: '2100.00' } },
       `browser-ov-${Date.now()}`,
     )
     expect(reported.status).toBe(201)
     claimId = reported.body.id
+    let step = 0
     const move = async (body: object) => {
-      const r = await call('POST', `/api/claims/${claimId}/transitions`, cwToken, body, `browser-ov-${claimId}-${JSON.stringify(body)}`)
-      expect([r.status, r.body]).toEqual([200, expect.anything()])
+      const r = await call('POST', `/api/claims/${claimId}/transitions`, cwToken, body, `browser-ov-${claimId}-${++step}`)
+      expect({ status: r.status, body }).toEqual({ status: 200, body })
     }
     await move({ to: 'accepted' })
     for (const d of reported.body.documents) {
@@ -145,13 +151,18 @@ describe('the oversight dashboard', () => {
     const now = await call<{ state: string }>('GET', `/api/claims/${claimId}`, cwToken)
     if (now.body.state !== 'under_review') await move({ to: 'under_review' })
     // Still under 80% with the report alone (the page has nothing new).
+    const before = await call<{ counties: { name: string; claims: string; levels: unknown[] }[] }>('GET', '/api/oversight/warnings?schemeId=jc-fpzhbx&year=2026', cwToken)
+    const zz = before.body.counties.find((c) => c.name === '泽州县')!
+    expect(zz.levels).toEqual([])
     await cw.waitForTimeout(1500)
-    expect(await vis(cw, '#ov-warning-count').textContent()).toContain('已记录的预警 0 条')
+    expect(await vis(cw, '#ov-warning-count').textContent()).toContain(`已记录的预警 ${listedBefore} 条`)
+    expect(await cw.locator('.ov-warning--new').count()).toBe(0)
 
     // A marker that a reload would wipe.
     await cw.evaluate(() => ((window as unknown as { __noReload: number }).__noReload = 1))
-    // Approved at 85% of the premium (reviewed receipts): over 80%, under 100%.
-    const amount = new Decimal(gaoping.premium).times('0.85').toDecimalPlaces(2, Decimal.ROUND_UP).toFixed(2)
+    // Approved so that the county's claims come to 85% of its premium (reviewed receipts): over 80%, under 100%.
+    const others = new Decimal(zz.claims).minus(reported.body.estimatedPayout ?? '0')
+    const amount = new Decimal(county.premium).times('0.85').minus(others).toDecimalPlaces(2, Decimal.ROUND_UP).toFixed(2)
     const t0 = Date.now()
     await move({ to: 'approved', amount, reason: '复核票据后按实际自付费用核定' })
     const item = vis(cw, '.ov-warning--new')
@@ -159,19 +170,19 @@ describe('the oversight dashboard', () => {
     const seconds = (Date.now() - t0) / 1000
     console.log(`[browser] oversight: the warning was on screen ${seconds.toFixed(1)} s after the approval answered`)
     const text = (await item.textContent())!
-    expect(text).toContain('高平市')
+    expect(text).toContain('泽州县')
     expect(text).toContain('【新】')
-    const expected = new Decimal(amount).div(gaoping.premium).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+    const expected = others.plus(amount).div(county.premium).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
     expect(text).toContain(`赔付率 ${expected}%`)
     expect(await cw.evaluate(() => (window as unknown as { __noReload?: number }).__noReload)).toBe(1)
-    expect(await vis(cw, '#ov-warning-count').textContent()).toContain('已记录的预警 1 条')
+    expect(await vis(cw, '#ov-warning-count').textContent()).toContain(`已记录的预警 ${listedBefore + 1} 条`)
     // The county's bar moved with it (the list was reloaded in place).
     await cw.waitForFunction((p) => document.querySelector('#ov-county-ratios')?.textContent?.includes(p), `${expected}%`, { timeout: 15000 })
     await shot(cw, 'oversight-warning-live')
 
     // The claims money tab: the same ratio, with the monthly chart.
     await vis(cw, '#ov-tab-money').click()
-    const ratio = vis(cw, `#ov-ratio-${gaoping.districtId}`)
+    const ratio = vis(cw, `#ov-ratio-${county.districtId}`)
     await ratio.waitFor()
     expect(figure(await ratio.textContent())).toBe(expected)
     await vis(cw, '#ov-monthly').waitFor()
@@ -179,11 +190,11 @@ describe('the oversight dashboard', () => {
 
   it('downloads the settlement statement as .xlsx with the numbers on the screen, and prints the statement only', async () => {
     await vis(cw, '#ov-tab-settlements').click()
-    const card = vis(cw, `#ov-statement-${gaoping.districtId}`)
+    const card = vis(cw, `#ov-statement-${county.districtId}`)
     await card.waitFor({ timeout: 30000 })
     const screenPremium = figure(await card.locator('.ov-premium').textContent())
     const screenRatio = figure(await card.locator('.ov-money').first().textContent())
-    expect(screenPremium).toBe(new Decimal(gaoping.premium).toFixed(2))
+    expect(screenPremium).toBe(new Decimal(county.premium).toFixed(2))
     expect(await card.textContent()).toContain('计算过程')
     await shot(cw, 'oversight-settlement')
 
@@ -194,7 +205,7 @@ describe('the oversight dashboard', () => {
     const sheets = await readTables(readFileSync(file))
     const sheet = sheets['结算单']
     const col = (h: string) => sheet.header.indexOf(h)
-    const row = sheet.rows.find((r) => r[col('区县')] === '高平市')!
+    const row = sheet.rows.find((r) => r[col('区县')] === '泽州县')!
     expect(row).toBeDefined()
     expect(new Decimal(row[col('净保费（元）')] as number).toFixed(2)).toBe(screenPremium)
     expect(new Decimal(row[col('赔付率（%）')] as number).toFixed(2)).toBe(screenRatio)
@@ -220,8 +231,8 @@ describe('the oversight dashboard', () => {
     const ctx = await phone(browser)
     const p = await ctx.newPage()
     collectErrors(p, errors)
-    await open(p, '/packages/account/pages/login/index', '#demo-demo-openid-jincheng')
-    await vis(p, '#demo-demo-openid-jincheng').click()
+    await open(p, '/packages/account/pages/login/index', '#demo-demo-openid-elderly')
+    await vis(p, '#demo-demo-openid-elderly').click()
     await vis(p, '.hm-cover').waitFor({ timeout: 30000 })
     await open(p, '/pages/me/index', '.me__row')
     await vis(p, '.me__row').click() // 长辈模式 on
