@@ -178,6 +178,7 @@ describe('the oversight dashboard', () => {
     expect(await vis(cw, '#ov-warning-count').textContent()).toContain(`已记录的预警 ${listedBefore + 1} 条`)
     // The county's bar moved with it (the list was reloaded in place).
     await cw.waitForFunction((p) => document.querySelector('#ov-county-ratios')?.textContent?.includes(p), `${expected}%`, { timeout: 15000 })
+    await cw.evaluate(() => document.querySelector('#ov-live-status')?.scrollIntoView({ block: 'start' }))
     await shot(cw, 'oversight-warning-live')
 
     // The claims money tab: the same ratio, with the monthly chart.
@@ -196,6 +197,8 @@ describe('the oversight dashboard', () => {
     const screenRatio = figure(await card.locator('.ov-money').first().textContent())
     expect(screenPremium).toBe(new Decimal(county.premium).toFixed(2))
     expect(await card.textContent()).toContain('计算过程')
+    await vis(cw, '#ov-settlements').scrollIntoViewIfNeeded()
+    await cw.evaluate(() => document.querySelector('#ov-settlements')?.scrollIntoView({ block: 'start' }))
     await shot(cw, 'oversight-settlement')
 
     const [download] = await Promise.all([cw.waitForEvent('download', { timeout: 30000 }), vis(cw, '#ov-settlements-xlsx').click()])

@@ -79,7 +79,7 @@ function Bars({ rows, id, cap, marks }: { rows: { label: string; value: string |
           <Text className='ov-bars__value'>{r.text}</Text>
         </View>
       ))}
-      {marks?.length ? <Text className='hm-small hm-secondary'>竖线：{marks.map((m) => m.label).join('；')}</Text> : null}
+      {marks?.length ? <Text className='hm-small hm-secondary'>竖线是预警线：{marks.map((m) => m.label).join('、')}</Text> : null}
     </View>
   )
 }
@@ -118,7 +118,7 @@ function WarningsPanel({ view, warnings, fresh, error }: { view?: WarningsView; 
       <View className='hm-card'>
         {levels.map((l) => (
           <Text key={l.level} className='hm-text ov-level'>
-            超过 {levelPercent(l.above)}%：{l.label}（告知{notifyText(l.notify)}）
+            {l.label}（告知{notifyText(l.notify)}）
           </Text>
         ))}
       </View>
@@ -143,7 +143,7 @@ function WarningsPanel({ view, warnings, fresh, error }: { view?: WarningsView; 
       <Bars
         id='ov-county-ratios'
         cap='120'
-        marks={levels.map((l) => ({ at: levelPercent(l.above), label: `${levelPercent(l.above)}% ${l.label.slice(0, 12)}` }))}
+        marks={levels.map((l) => ({ at: levelPercent(l.above), label: `${levelPercent(l.above)}%` }))}
         rows={view.counties.map((c) => ({
           label: c.name,
           value: c.lossRatioPercent,
