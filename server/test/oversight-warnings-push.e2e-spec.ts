@@ -133,7 +133,7 @@ describe(`loss-ratio warnings on the staff feed (${DIALECT})`, () => {
     expect(warnings(fin).map((m) => m.districtName)).toEqual(['高平市', '泽州县', '泽州县']);
     // The claim events still flow beside them, ids unchanged.
     expect(x.claims().length).toBeGreaterThan(0);
-    expect(x.claims().every((m) => (m as { districtId: number }).districtId === w.gaoping.id)).toBe(true);
+    expect(x.claims<{ districtId: number }>().every((m) => m.districtId === w.gaoping.id)).toBe(true);
     // Each officer's list matches what their stream carried.
     expect((await listed(auth.cwY)).warnings.map((m) => m.id)).toEqual(warnings(y).map((m) => m.id));
     expect((await listed(auth.finance)).warnings.map((m) => m.id).sort()).toEqual(warnings(fin).map((m) => m.id).sort());
