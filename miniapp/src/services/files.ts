@@ -7,7 +7,6 @@
 import Taro from '@tarojs/taro'
 import { api } from './api'
 import { ApiError, errorFromResponse } from './api/errors'
-import { fileNameOf } from './oversight'
 import { currentPlatform } from './platform'
 
 export interface FetchedFile {
@@ -93,4 +92,19 @@ export async function openDocument(pdfPath: string, htmlPath: string, fallbackNa
     tab?.close()
     throw e
   }
+}
+
+/** File name from Content-Disposition (RFC 5987 filename* first), or the fallback. */
+export function fileNameOf(contentDisposition: string | null | undefined, fallback: string): string {
+  if (!contentDisposition) return fallback
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(contentDisposition)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // fall through
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(contentDisposition)
+  return plain ? plain[1].trim() : fallback
 }

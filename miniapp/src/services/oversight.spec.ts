@@ -1,6 +1,7 @@
 import { listSchemes } from '@huimin/shared'
 import type { LossRatioWarning } from './api/oversight-types'
-import { aboveLevel, barLengths, barScale, defaultYear, fileNameOf, levelPercent, mergeWarning, notifyText, schemeChoices } from './oversight'
+import { fileNameOf } from './files'
+import { aboveLevel, barLengths, barScale, defaultYear, levelPercent, mergeWarning, notifyText, schemeChoices } from './oversight'
 
 const w = (id: number, extra: Partial<LossRatioWarning> = {}): LossRatioWarning => ({
   id, districtId: 1, districtName: '高平市', level: 'insurer_reports_to_county', label: 'x', notify: ['county'], source: 's', ratioPercent: '86.96', premium: '230.00', claims: '200.00', claimId: null, at: '2026-05-20T00:00:00.000Z', ...extra,

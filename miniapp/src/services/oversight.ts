@@ -1,10 +1,9 @@
 /**
  * Plain logic of the oversight dashboard (no Taro UI): which schemes and years to offer, bar lengths for the
- * charts (decimal.js, never floats: the figures are the server's exact strings and are shown as they are),
+ * charts (decimal.js through the engine's `D`, so that no second copy of it lands in a subpackage; never floats: the figures are the server's exact strings and are shown as they are),
  * and merging live warnings into the list.
  */
-import { listSchemes, type SchemeDefinition } from '@huimin/shared'
-import Decimal from 'decimal.js'
+import { D, type Dec, listSchemes, type SchemeDefinition } from '@huimin/shared'
 import type { LossRatioWarning } from './api/oversight-types'
 
 export interface SchemeChoice {
@@ -46,18 +45,18 @@ export function defaultYear(c: SchemeChoice, today: string): string {
   return (begun.at(-1) ?? c.years[0])?.id ?? ''
 }
 
-function dec(v: string | number | null | undefined): Decimal {
+function dec(v: string | number | null | undefined): Dec {
   try {
-    return v === null || v === undefined || v === '' ? new Decimal(0) : Decimal.max(0, new Decimal(v))
+    return v === null || v === undefined || v === '' ? new D(0) : D.max(0, new D(v))
   } catch {
-    return new Decimal(0)
+    return new D(0)
   }
 }
 
 /** (Decimal#toString: no exponent for these magnitudes; toFixed is kept out of the UI code by ui/rules.spec.) */
 /** The full length of a chart: the largest value, but at least `floor` (e.g. 120 so that 80% and 100% lines fit). */
 export function barScale(values: (string | number | null | undefined)[], floor?: string): string {
-  return Decimal.max(floor ?? 0, ...values.map(dec)).toString()
+  return D.max(floor ?? 0, ...values.map(dec)).toString()
 }
 
 /**
@@ -67,22 +66,22 @@ export function barScale(values: (string | number | null | undefined)[], floor?:
  */
 export function barLengths(values: (string | number | null | undefined)[], floor?: string): string[] {
   const ds = values.map(dec)
-  const max = new Decimal(barScale(values, floor))
+  const max = new D(barScale(values, floor))
   if (max.isZero()) return ds.map(() => '0')
-  return ds.map((d) => d.div(max).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString())
+  return ds.map((d) => d.div(max).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toString())
 }
 
 /** Whether a loss ratio in percent ('86.96') is above a level ('0.8' as the engine writes it, or '80'). */
 export function aboveLevel(ratioPercent: string | null, above: string): boolean {
   if (!ratioPercent) return false
-  const level = new Decimal(above)
+  const level = new D(above)
   const pct = level.lte(1) ? level.times(100) : level
-  return new Decimal(ratioPercent).gt(pct)
+  return new D(ratioPercent).gt(pct)
 }
 
 /** Level thresholds as percent text: '0.8' → '80'. */
 export function levelPercent(above: string): string {
-  const d = new Decimal(above)
+  const d = new D(above)
   return (d.lte(1) ? d.times(100) : d).toString()
 }
 
@@ -98,19 +97,4 @@ const NOTIFY: Record<string, string> = { county: '县（区）', city: '市级',
 
 export function notifyText(notify: string[]): string {
   return notify.map((n) => NOTIFY[n] ?? n).join('、')
-}
-
-/** File name from Content-Disposition (RFC 5987 filename* first), or the fallback. */
-export function fileNameOf(contentDisposition: string | null | undefined, fallback: string): string {
-  if (!contentDisposition) return fallback
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(contentDisposition)
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim())
-    } catch {
-      // fall through
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(contentDisposition)
-  return plain ? plain[1].trim() : fallback
 }
