@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import request from 'supertest';
+import { In } from 'typeorm';
+import { AttachmentSweeper } from '../src/attachments/attachment-sweeper';
 import { Attachment } from '../src/attachments/attachment.entity';
 import { AttachmentsNotAssignableError, AttachmentsService } from '../src/attachments/attachments.service';
 import { elf, heicHead, image, jpegWithGps, pdf, pngBomb, windowsExe } from '../src/attachments/sample-files';
@@ -405,6 +407,39 @@ describe(`attachments (${DIALECT})`, () => {
     const other = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#ffffff' } }).composite([{ input: plainQr, left: 100, top: 100 }]).png().toBuffer();
     const r2 = await upload(as.a(), other, { type: 'image/png' }).expect(201);
     expect(r2.body).not.toHaveProperty('invoice');
+  });
+
+  it('deletes uploads no claim took within UPLOAD_ORPHAN_DAYS (30): rows, files and one audit event; used and recent ones stay', async () => {
+    const repo = t.dataSource.getRepository(Attachment);
+    const old = (await upload(as.a(), await image('jpeg')).expect(201)).body.id as number;
+    const oldPdf = (await upload(as.c(), pdf(), { type: 'application/pdf' }).expect(201)).body.id as number;
+    const recent = (await upload(as.a(), await image('jpeg')).expect(201)).body.id as number;
+    const usedOld = (await upload(as.a(), await image('jpeg')).expect(201)).body.id as number;
+    const claim = await claimOf(w.a.id, w.gaoping.id);
+    await t.dataSource.transaction((m) => t.app.get(AttachmentsService).assignToClaim(m, [usedOld], claim, w.a.id));
+    const day = 24 * 3600 * 1000;
+    const backdate = (ids: number[], days: number) =>
+      t.dataSource.createQueryBuilder().update(Attachment).set({ createdAt: new Date(Date.now() - days * day) }).where('id IN (:...ids)', { ids }).execute();
+    await backdate([old, oldPdf, usedOld], 31);
+    await backdate([recent], 29);
+    const rows = await repo.findBy({ id: In([old, oldPdf]) });
+    const keys = rows.flatMap((r) => [r.storageKey, r.thumbKey].filter((k): k is string => !!k));
+    expect(keys.length).toBe(3); // the photo's content and thumbnail, the PDF's content
+    for (const k of keys) expect(existsSync(join(uploadsDir, k))).toBe(true);
+
+    const result = await t.app.get(AttachmentSweeper).sweep();
+    expect(result).toEqual({ deleted: 2, fileErrors: 0 });
+    expect((await repo.findBy({ id: In([old, oldPdf, recent, usedOld]) })).map((r) => r.id).sort((x, y) => x - y)).toEqual([recent, usedOld]);
+    for (const k of keys) expect(existsSync(join(uploadsDir, k))).toBe(false);
+    await http().get(`/api/attachments/${old}`).set('Authorization', as.a()).expect(404);
+    const audits = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'attachment.expire' });
+    expect(audits).toHaveLength(1);
+    expect(audits[0].actorUserId).toBeNull();
+    const detail = typeof audits[0].detail === 'string' ? JSON.parse(audits[0].detail) : audits[0].detail;
+    expect(detail).toMatchObject({ ids: [old, oldPdf], olderThanDays: 30 });
+    // Nothing left to do: a second sweep deletes nothing and records nothing.
+    expect(await t.app.get(AttachmentSweeper).sweep()).toEqual({ deleted: 0, fileErrors: 0 });
+    expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'attachment.expire' })).toBe(1);
   });
 
   it('leaves no file on disk that no row points at', async () => {

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import request from 'supertest';
+import { ClaimEventsBus } from '../src/claims/claim-events.bus';
 import { Claim } from '../src/claims/claim.entity';
 import { Clock } from '../src/common/clock';
 import { PiiCryptoService } from '../src/common/crypto/pii-crypto.service';
@@ -320,9 +321,8 @@ describe(`oversight (${DIALECT})`, () => {
       const r = await http().post('/api/claims').set('Authorization', auth.cwGaoping).set('Idempotency-Key', key()).send(inpatient(personId, selfPay)).expect(201);
       await move(auth.cwGaoping, r.body.id, { to: 'accepted' }).expect(200);
       for (const doc of r.body.documents) await http().post(`/api/claims/${r.body.id}/documents/${doc.documentId}/review`).set('Authorization', auth.cwGaoping).send({ status: 'accepted' }).expect(201);
-      // Accepting the last document already moves the claim to review (claims module); otherwise move it.
-      const now = await get(auth.cwGaoping, `/api/claims/${r.body.id}`).expect(200);
-      if (now.body.state !== 'under_review') await move(auth.cwGaoping, r.body.id, { to: 'under_review' }).expect(200);
+      // Accepted with every document accepted: the claim moves to under_review by itself (claims module).
+      expect((await get(auth.cwGaoping, `/api/claims/${r.body.id}`).expect(200)).body.state).toBe('under_review');
       return r.body.id as number;
     };
     const [p1, p2] = await t.dataSource.getRepository(Enrolment).find({ where: { schemeId: 'jc-fpzhbx', insurerId: d.gaoping.insurerId! }, order: { id: 'ASC' } }).then((es) => es.filter((e) => e.householdPremium !== null).map((e) => e.personId));
@@ -434,6 +434,24 @@ describe(`oversight (${DIALECT})`, () => {
   });
 
   // ------------------------------------------------------------------ decision letters
+
+  it('evaluates a county once for a burst of claim events (the latest event is the cause), not once per event', async () => {
+    const warnings = t.app.get(WarningsService);
+    await warnings.idle();
+    const spy = jest.spyOn(warnings, 'evaluate');
+    try {
+      const c1 = await t.dataSource.getRepository(Claim).findOneByOrFail({ id: hc.claim1 });
+      const c2 = await t.dataSource.getRepository(Claim).findOneByOrFail({ id: hc.claim2 });
+      const bus = t.app.get(ClaimEventsBus);
+      const event = (c: Claim, id: number) => ({ id, claimId: c.id, claimNo: c.claimNo, personId: c.personId, districtId: c.districtId, schemeId: c.schemeId, benefitId: c.benefitId, type: 'transition', action: 'note', label: 'x', fromState: null, toState: c.state, actorRole: 'caseworker', reason: null, amount: null, at: new Date().toISOString() });
+      // Published in one turn: the first queues the evaluation, the rest join it before it starts.
+      bus.publish(([[c1, 900001], [c2, 900002], [c1, 900003], [c2, 900005], [c1, 900004]] as const).map(([c, id]) => event(c, id)));
+      await warnings.idle();
+      expect(spy.mock.calls.map((call) => [call[0], call[1], call[2], call[3]])).toEqual([['jc-fpzhbx', 2026, c2.districtId, { claimId: c2.id, claimEventId: 900005 }]]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('prints the decision letter of a decided claim for its beneficiary and its district\'s staff only', async () => {
     t.app.get(Clock).setToday('2026-05-20');

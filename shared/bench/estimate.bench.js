@@ -4,20 +4,26 @@
  * person (and household), each claim fed what its person (household) already used this year.
  *
  * Runs, in one process, on the same claims in the same order:
- *  1. the prepared path, payout only — preparePerson (once per person, inside the timing) and
- *     estimateFast(…, { explain: false }); the caller keeps its yearly ledger in integer fen. The headline:
- *     what a server estimating in bulk for caseworkers gets;
- *  2. the prepared path with the breakdown and ledger (explain: true), on the first 100,000 claims;
+ *  1. the prepared path with the breakdown (the headline): preparePerson (once per person, inside the timing) and
+ *     estimateFast(…) with explain on (the default): payout, every breakdown line with its clause and printed source,
+ *     the ledger change. Each result's breakdown is read (its lines' text and source lengths summed per claim), so
+ *     nothing the result carries goes unbuilt. The caller keeps its yearly ledger in integer fen;
+ *  2. the same, payout only (explain: false);
  *  3. plain numbers through the same prepared pipeline (same person preparation, cached eligibility,
- *     conditions and fact checks; the arithmetic with JS numbers), and the ratio 1 / 3;
- *  4. estimate() as before (decimal.js, person validated per claim), for the checksum: every claim's payout
- *     must be the same string as the prepared path's, and so the total;
- *  5. plain numbers through the old per-claim pipeline (validatePerson and eligibility per claim), on the first
+ *     conditions and fact checks; the arithmetic with JS numbers, no breakdown), and the ratios 1 / 3 and 2 / 3;
+ *  4. the reference: estimateDecimal (every amount and every line in decimal.js, the person validated per claim,
+ *     with the breakdown) on the first REF_N claims, its own yearly ledger in decimals. Every claim's payout and
+ *     breakdown size must be the headline's, and every 50th claim's whole result must be the same JSON;
+ *  5. estimate() with the breakdown (what the server calls per request: person validated and eligibility computed per
+ *     claim, the arithmetic in integers where it fits), on the first 100,000 claims; payouts compared with 1;
+ *  6. plain numbers through the old per-claim pipeline (validatePerson and eligibility per claim), on the first
  *     100,000 claims, for comparison with earlier figures.
+ * Each run prints estimates per second of wall time and per second of this process's CPU time (process.cpuUsage:
+ * user + system, every thread, GC included): on a shared, loaded machine the second is the steadier figure.
  * Goal (issue 2): (1) ≥ 200,000 estimates/s on one core, and ≥ 0.25 of (3). Single-threaded.
- *   N=200000 npm run bench -w @huimin/shared    (fewer claims)    REF_N=100000 (fewer claims for run 4)
+ *   N=200000 npm run bench -w @huimin/shared    (fewer claims)    REF_N=1000000 (more claims for run 4; default 200,000)
  *   RNG=legacy (the former generator, whose claims repeat: see `rnd` below)
- *   ONLY_FAST=1 (run 1 alone, for profiling; ONLY_FAST=explain: run 2 alone)
+ *   ONLY_FAST=explain (run 1 alone, for profiling with node --cpu-prof; ONLY_FAST=1: run 2 alone)
  */
 'use strict';
 const s = require('../dist');
@@ -26,6 +32,7 @@ const { checkCondition } = require('../dist/engine/conditions');
 const { validateFacts } = require('../dist/engine/facts');
 const { validatePerson } = require('../dist/engine/person');
 const { eligibilityPrepared } = require('../dist/engine/prepared');
+const { estimateDecimal } = require('../dist/engine/estimate');
 
 const N = Number(process.env.N || 1000000);
 const PEOPLE_PER_SCHEME = 20000;
@@ -149,36 +156,62 @@ const PAYOUT_ONLY = { explain: false };
 /** The claim's request with what its person (household) used so far: a new object per estimate, as a server would build. */
 const withUsed = (r, used) => ({ schemeId: r.schemeId, benefitId: r.benefitId, incidentDate: r.incidentDate, person: r.person, facts: r.facts, used });
 
-/** estimate(): decimal.js, the person validated on every claim; the caller's ledger in decimals. */
-function runReference(claims) {
+/** How much text a result's breakdown carries (its lines' text and printed sources): reading every line. */
+function breakdownChars(r) {
+  let n = 0;
+  const lines = r.breakdown;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    n += l.text.length + (l.source === undefined ? 0 : l.source.length) + (l.amount === undefined ? 0 : l.amount.length);
+  }
+  return n;
+}
+
+const SAMPLE_EVERY = 50;
+
+/** A whole-request path (`estimateDecimal` or `estimate`, with the breakdown); the caller's ledger in decimals. */
+function runReference(claims, estimateFn, keep) {
   const D = s.D;
   const ledger = new Array(slots.size);
   let covered = 0;
   const payouts = new Float64Array(claims.length); // in fen
+  const chars = new Uint32Array(claims.length);
+  const kept = new Map();
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     const u = ledger[c.slot];
     const used = u ? { base: u.base.toFixed(2), paid: u.paid.toFixed(2), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
-    const r = s.estimate(withUsed(c.request, used), PAYOUT_ONLY);
+    const r = estimateFn(withUsed(c.request, used));
     payouts[i] = s.fenOf(r.payout);
+    chars[i] = breakdownChars(r);
+    if (keep && i % SAMPLE_EVERY === 0) kept.set(i, JSON.stringify(r));
     if (r.covered) {
       covered++;
       record(ledger, c, u, r.payout, { zero: () => new D(0), add: (a, b) => a.plus(b) });
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { secs, covered, payouts };
+  const cpu = process.cpuUsage(cpu0);
+  return { secs, cpuSecs: (cpu.user + cpu.system) / 1e6, covered, payouts, chars, kept };
 }
 
-/** The prepared path: each person prepared once (when first met, inside the timing); the ledger in integer fen. */
-function runFast(claims, explain) {
+/**
+ * The prepared path: each person prepared once (when first met, inside the timing); the ledger in integer fen.
+ * With `explain`, every result's breakdown is read (breakdownChars); `keep`: every 50th result kept for run 4 to
+ * compare (JSON.stringify after the timing, not inside it).
+ */
+function runFast(claims, explain, keep) {
   const options = { explain };
   const prepared = new Array(people);
   const ledger = new Array(slots.size);
   const fen = { zero: () => 0, add: (a, b) => a + s.fenOf(b) };
   let covered = 0;
   const payouts = new Float64Array(claims.length); // in fen
+  const chars = new Uint32Array(claims.length);
+  const kept = new Map();
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
@@ -188,13 +221,17 @@ function runFast(claims, explain) {
     const used = u ? { base: s.formatFen(u.base), paid: s.formatFen(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
     const r = s.estimateFast(p, withUsed(c.request, used), options);
     payouts[i] = s.fenOf(r.payout);
+    if (explain) chars[i] = breakdownChars(r);
+    if (keep && i % SAMPLE_EVERY === 0) kept.set(i, r);
     if (r.covered) {
       covered++;
       record(ledger, c, u, r.payout, fen);
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { secs, covered, payouts };
+  const cpu = process.cpuUsage(cpu0);
+  for (const [i, r] of kept) kept.set(i, JSON.stringify(r));
+  return { secs, cpuSecs: (cpu.user + cpu.system) / 1e6, covered, payouts, chars, kept };
 }
 
 // ---------------------------------------------------------------- plain numbers, same pipeline
@@ -262,6 +299,7 @@ function runPlain(claims, prepare) {
   const ledger = new Array(slots.size);
   let covered = 0;
   const payouts = new Float64Array(claims.length); // in yuan, JS numbers
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
@@ -280,66 +318,79 @@ function runPlain(claims, prepare) {
     }
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { secs, covered, payouts };
+  const cpu = process.cpuUsage(cpu0);
+  return { secs, cpuSecs: (cpu.user + cpu.system) / 1e6, covered, payouts };
 }
 
 // ---------------------------------------------------------------- run
 const fmtN = (x) => Math.round(x).toLocaleString('en-US');
-const REF_N = Math.min(N, Number(process.env.REF_N || N));
+const REF_N = Math.min(N, Number(process.env.REF_N || 200000));
 const M = Math.min(N, 100000);
+const os = require('os');
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`huimin-estimate bench: ${fmtN(N)} mixed claims, ${s.SCHEMES.length} schemes, ${fmtN(PEOPLE_PER_SCHEME)} people each, node ${process.version}${LEGACY_RNG ? ' (RNG=legacy: the former repeating generator)' : ''}`);
+console.log(`load average at start: ${load()} (${os.cpus().length} CPUs)`);
 const tg = Date.now();
 const claims = generate();
 console.log(`generated in ${((Date.now() - tg) / 1000).toFixed(1)} s: ${fmtN(new Set(claims.map((c) => c.personIndex)).size)} people and ${fmtN(slots.size)} yearly ledger slots in use`);
 // Warm up every path on a slice, then measure.
 const warm = claims.slice(0, 20000);
+runFast(warm, true);
 runFast(warm, false);
-if (process.env.ONLY_FAST) { // for profiling: ONLY_FAST=1 (payout only) or ONLY_FAST=explain, with node --cpu-prof
+const gc = () => global.gc && global.gc();
+if (process.env.ONLY_FAST) { // for profiling: ONLY_FAST=explain (run 1) or ONLY_FAST=1 (run 2), with node --cpu-prof
   const explain = process.env.ONLY_FAST === 'explain';
-  const some = explain ? claims.slice(0, M) : claims;
-  runFast(warm, explain);
-  global.gc && global.gc();
-  const cpu0 = process.cpuUsage();
-  const fast = runFast(some, explain);
-  const cpu = process.cpuUsage(cpu0);
-  console.log(`prepared path, ${explain ? 'with breakdown' : 'payout only'}: ${fmtN(some.length / fast.secs)} estimates/s (wall), ${fmtN(some.length / ((cpu.user + cpu.system) / 1e6))} per CPU second`);
+  gc();
+  const fast = runFast(claims, explain);
+  console.log(`prepared path, ${explain ? 'with breakdown' : 'payout only'}: ${fmtN(N / fast.secs)} estimates/s (wall), ${fmtN(N / fast.cpuSecs)} per CPU second; load ${load()}`);
   process.exit(0);
 }
-const gc = () => global.gc && global.gc();
+gc();
+const explained = runFast(claims, true, true);
 gc();
 const fast = runFast(claims, false);
 gc();
-const explained = runFast(claims.slice(0, M), true);
-gc();
 const plain = runPlain(claims, true);
 gc();
-const plainOld = runPlain(claims.slice(0, M), false);
+const ref = runReference(claims.slice(0, REF_N), (r) => estimateDecimal(r), true);
 gc();
-const ref = runReference(claims.slice(0, REF_N));
+const server = runReference(claims.slice(0, M), (r) => s.estimate(r));
+gc();
+const plainOld = runPlain(claims.slice(0, M), false);
 
-// Checksums: exact totals in fen (integers), and per-claim agreement.
+// Checksums: exact totals in fen (integers), per-claim agreement, whole results on a sample.
 const total = (payouts, n) => { let t = 0; for (let i = 0; i < n; i++) t += payouts[i]; return t; };
-let refDiff = 0;
-for (let i = 0; i < REF_N; i++) if (ref.payouts[i] !== fast.payouts[i]) refDiff++;
-let explDiff = 0;
-for (let i = 0; i < M; i++) if (explained.payouts[i] !== fast.payouts[i]) explDiff++;
+const differing = (a, b, n) => { let d = 0; for (let i = 0; i < n; i++) if (a[i] !== b[i]) d++; return d; };
+let sampled = 0;
+let sampleDiff = 0;
+for (const [i, json] of ref.kept) {
+  sampled++;
+  if (explained.kept.get(i) !== json) sampleDiff++;
+}
 let plainDiff = 0;
 let plainTotal = 0;
 for (let i = 0; i < N; i++) {
   plainTotal += plain.payouts[i];
   if (Math.abs(fast.payouts[i] / 100 - plain.payouts[i]) > 0.0051) plainDiff++;
 }
+let charsTotal = 0;
+for (let i = 0; i < N; i++) charsTotal += explained.chars[i];
 
-const rFast = N / fast.secs, rExpl = M / explained.secs, rPlain = N / plain.secs, rPlainOld = M / plainOld.secs, rRef = REF_N / ref.secs;
-const line = (label, rate, note) => console.log(`${label.padEnd(52)}${fmtN(rate).padStart(9)} estimates/s  ${note}`);
-line('1. prepared path, payout only (estimateFast):', rFast, `(${fast.secs.toFixed(2)} s, ${fmtN(fast.covered)} covered)`);
-line('2. prepared path, with breakdown (explain: true):', rExpl, `(first ${fmtN(M)} claims)`);
-line('3. plain numbers, same prepared pipeline:', rPlain, `(${plain.secs.toFixed(2)} s)`);
-line('4. estimate(), decimal.js, person checked per claim:', rRef, `(${fmtN(REF_N)} claims, ${ref.secs.toFixed(2)} s)`);
-line('5. plain numbers, old per-claim pipeline:', rPlainOld, `(first ${fmtN(M)} claims)`);
-console.log(`ratio 1 / 3 (prepared exact / prepared plain):       ${(rFast / rPlain).toFixed(3)}   (goal >= 0.25)`);
-console.log(`ratio 1 / 5 (prepared exact / old plain pipeline):   ${(rFast / rPlainOld).toFixed(3)}`);
-console.log(`goal >= 200,000 estimates/s:                         ${rFast >= 200000 ? 'met' : 'NOT met'}`);
-console.log(`checksum, total payout of the first ${fmtN(REF_N)} claims: prepared ${s.formatFen(total(fast.payouts, REF_N))}, estimate() ${s.formatFen(total(ref.payouts, REF_N))}; claims whose payout differs: ${fmtN(refDiff)}`);
-console.log(`checksum, first ${fmtN(M)} claims: payout only ${s.formatFen(total(fast.payouts, M))}, with breakdown ${s.formatFen(total(explained.payouts, M))}; claims whose payout differs: ${fmtN(explDiff)}`);
+const rate = (n, r) => [n / r.secs, n / r.cpuSecs];
+const [rExpl, cExpl] = rate(N, explained), [rFast, cFast] = rate(N, fast), [rPlain, cPlain] = rate(N, plain);
+const [rRef, cRef] = rate(REF_N, ref), [rServer, cServer] = rate(M, server), [rPlainOld, cPlainOld] = rate(M, plainOld);
+const line = (label, r, c, note) => console.log(`${label.padEnd(58)}${fmtN(r).padStart(9)} /s wall ${fmtN(c).padStart(9)} /CPU-s  ${note}`);
+line('1. prepared path, with breakdown (estimateFast):', rExpl, cExpl, `(${explained.secs.toFixed(2)} s, ${fmtN(explained.covered)} covered)`);
+line('2. prepared path, payout only (explain: false):', rFast, cFast, `(${fast.secs.toFixed(2)} s)`);
+line('3. plain numbers, same prepared pipeline:', rPlain, cPlain, `(${plain.secs.toFixed(2)} s)`);
+line('4. estimateDecimal(), all decimal.js, with breakdown:', rRef, cRef, `(first ${fmtN(REF_N)} claims)`);
+line('5. estimate() (the server\'s call), with breakdown:', rServer, cServer, `(first ${fmtN(M)} claims)`);
+line('6. plain numbers, old per-claim pipeline:', rPlainOld, cPlainOld, `(first ${fmtN(M)} claims)`);
+console.log(`ratio 1 / 3 (with breakdown / plain), wall ${(rExpl / rPlain).toFixed(3)}, CPU ${(cExpl / cPlain).toFixed(3)}   (goal >= 0.25)`);
+console.log(`ratio 2 / 3 (payout only / plain),    wall ${(rFast / rPlain).toFixed(3)}, CPU ${(cFast / cPlain).toFixed(3)}`);
+console.log(`goal >= 200,000 estimates/s with breakdown: wall ${rExpl >= 200000 ? 'met' : 'NOT met'}, per CPU second ${cExpl >= 200000 ? 'met' : 'NOT met'}`);
+console.log(`load average at end: ${load()}`);
+console.log(`check, first ${fmtN(REF_N)} claims against estimateDecimal: total payout ${s.formatFen(total(explained.payouts, REF_N))} vs ${s.formatFen(total(ref.payouts, REF_N))}; claims whose payout differs: ${fmtN(differing(explained.payouts, ref.payouts, REF_N))}; whose breakdown size differs: ${fmtN(differing(explained.chars, ref.chars, REF_N))}; sampled whole results (JSON) ${fmtN(sampled)}, differing: ${fmtN(sampleDiff)}`);
+console.log(`check, first ${fmtN(M)} claims, estimate() against 1: payouts differing ${fmtN(differing(explained.payouts, server.payouts, M))}, breakdown sizes differing ${fmtN(differing(explained.chars, server.chars, M))}`);
+console.log(`check, all ${fmtN(N)} claims, payout only against with breakdown: payouts differing ${fmtN(differing(explained.payouts, fast.payouts, N))}; breakdown text read: ${fmtN(charsTotal)} characters`);
 console.log(`total payout of all ${fmtN(N)} claims: exact ${s.formatFen(total(fast.payouts, N))}, plain numbers ${plainTotal.toFixed(2)}; claims where plain differs from exact by more than half a fen: ${fmtN(plainDiff)}`);

@@ -111,7 +111,7 @@ describe('a claim from report to payment', () => {
     await demoLogin(me, 'demo-openid-jincheng')
     const cover = vis(me, '#cover-jc-fpzhbx')
     await expect(cover.textContent()).resolves.toContain('防贫综合保险')
-    await expect(vis(me, '#benefit-jc-fpzhbx-inpatient').textContent()).resolves.toContain('还差 800.00 元')
+    await expect(vis(me, '#benefit-jc-fpzhbx-inpatient').textContent()).resolves.toContain('还能赔 18,300.00 元')
     await shot(me, 'home-signed-in-normal')
   })
 
@@ -127,8 +127,8 @@ describe('a claim from report to payment', () => {
     await vis(me, '.nut-button:has-text("算一算能赔多少")').click()
     const money = vis(me, '#estimate .hm-estimate__money')
     await money.waitFor()
-    // (1,200 already counted + 5,000 − 2,000 deductible) × 50% = 2,100
-    expect((await money.textContent())!.replace(/\s/g, '')).toBe('2,100.00元')
+    // The demo's paid claim (server/src/seed/demo-claims.ts) met this year's 2,000 deductible: 5,000 × 50% = 2,500
+    expect((await money.textContent())!.replace(/\s/g, '')).toBe('2,500.00元')
     await vis(me, '#estimate').scrollIntoViewIfNeeded()
     await shot(me, 'report-estimate-normal')
 
@@ -223,7 +223,7 @@ describe('a claim from report to payment', () => {
     await act('under_review', '审核中')
 
     await vis(cw, '#action-approved').click()
-    await expect(vis(cw, '#action-amount input').inputValue()).resolves.toBe('2100.00')
+    await expect(vis(cw, '#action-amount input').inputValue()).resolves.toBe('2500.00')
     await vis(cw, '#action-amount input').fill('2000')
     await vis(cw, '#action-submit').click()
     await expect(vis(cw, '#action-form .hm-error-text').textContent()).resolves.toContain('原因')

@@ -23,6 +23,17 @@ describe('report drafts', () => {
     expect(back?.uploads[0]).toMatchObject({ status: 'done', attachmentId: 3, key: 'up-1' })
   })
 
+  it('drop photos uploaded 29 days ago or more (the server deletes unused uploads after 30), keeping the rest', () => {
+    const up = (id: string, uploadedAt?: string, status: 'done' | 'failed' = 'done') => ({ id, documentId: 'invoices', filePath: `wxfile://${id}`, status, progress: 100, key: `up-${id}`, attachmentId: 3, uploadedAt })
+    saveDraft(draft({ uploads: [up('old', '2026-10-01T00:00:00Z'), up('recent', '2026-11-01T00:00:00Z'), up('legacy'), up('failed', '2026-09-01T00:00:00Z', 'failed')] }))
+    const back = loadDraft(ref, () => new Date('2026-11-22T00:00:00Z'))
+    expect(back?.uploads.map((u) => u.id)).toEqual(['recent', 'legacy', 'failed'])
+    expect(back?.values).toEqual(draft().values)
+    // 28 days and 23 hours: still kept
+    expect(loadDraft(ref, () => new Date('2026-11-29T23:00:00Z'))?.uploads.map((u) => u.id)).toContain('recent')
+    expect(loadDraft(ref, () => new Date('2026-11-30T00:00:00Z'))?.uploads.map((u) => u.id)).not.toContain('recent')
+  })
+
   it('are kept per person, scheme and benefit, listed newest first, and removed after the report', () => {
     saveDraft(draft(), () => new Date('2026-11-22T02:00:00Z'))
     saveDraft(draft({ benefitId: 'outpatient' }), () => new Date('2026-11-22T03:00:00Z'))

@@ -50,13 +50,27 @@ function writeIndex(keys: string[]): void {
   else removeStorage(INDEX_KEY)
 }
 
-export function loadDraft(r: DraftRef): ReportDraft | undefined {
+/**
+ * The server deletes uploads that no claim took within 30 days (UPLOAD_ORPHAN_DAYS). A draft keeps its
+ * photos for a day less; older ones are dropped on loading, so their checklist lines ask for them again
+ * instead of the report failing on attachments that are gone.
+ */
+export const UPLOAD_KEEP_DAYS = 29
+
+function fresh(u: UploadItem, now: Date): boolean {
+  if (u.status !== 'done' || !u.uploadedAt) return true
+  const at = Date.parse(u.uploadedAt)
+  return Number.isNaN(at) || now.getTime() - at < UPLOAD_KEEP_DAYS * 24 * 3600 * 1000
+}
+
+export function loadDraft(r: DraftRef, now: () => Date = () => new Date()): ReportDraft | undefined {
   const raw = readStorage(draftKey(r))
   if (!raw) return undefined
   try {
     const d = JSON.parse(raw) as ReportDraft
     if (d.personId !== r.personId || d.schemeId !== r.schemeId || d.benefitId !== r.benefitId) return undefined
-    return { ...d, values: d.values ?? {}, uploads: Array.isArray(d.uploads) ? d.uploads : [] }
+    const at = now()
+    return { ...d, values: d.values ?? {}, uploads: Array.isArray(d.uploads) ? d.uploads.filter((u) => fresh(u, at)) : [] }
   } catch {
     return undefined
   }

@@ -22,6 +22,8 @@ export interface UploadItem {
   /** Idempotency-Key, made once per photo and kept for every retry. */
   key: string
   attachmentId?: number
+  /** When the server took it (ISO): the server deletes uploads no claim took within 30 days. */
+  uploadedAt?: string
   thumbnailUrl?: string | null
   /** Why it failed, in plain words. */
   error?: string
@@ -174,7 +176,7 @@ export class UploadQueue {
       (r) => {
         if (!this.running.has(it.id)) return // removed meanwhile
         this.running.delete(it.id)
-        this.update(it.id, { status: 'done', progress: 100, attachmentId: r.id, thumbnailUrl: r.thumbnailUrl, error: undefined })
+        this.update(it.id, { status: 'done', progress: 100, attachmentId: r.id, uploadedAt: new Date().toISOString(), thumbnailUrl: r.thumbnailUrl, error: undefined })
         this.pump()
       },
       (e) => {

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AttachmentSweeper } from './attachment-sweeper';
 import { MemoryUploadStorage, UploadSizeGate } from './attachment-upload.storage';
 import { Attachment } from './attachment.entity';
 import { AttachmentsController } from './attachments.controller';
@@ -14,7 +15,8 @@ import { FILE_STORAGE, type FileStorage, LocalDiskFileStorage } from './file-sto
 /**
  * Claim documents (issue 4). FILE_STORAGE is the local disk under UPLOAD_DIR (default DATA_DIR/uploads);
  * bind another FileStorage (e.g. S3-compatible) here to move them. AttachmentsService is exported for the
- * claims module (assignToClaim, listForClaim).
+ * claims module (assignToClaim, listForClaim). AttachmentSweeper deletes uploads no claim took within
+ * UPLOAD_ORPHAN_DAYS.
  */
 @Module({
   imports: [
@@ -33,8 +35,9 @@ import { FILE_STORAGE, type FileStorage, LocalDiskFileStorage } from './file-sto
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig): FileStorage => new LocalDiskFileStorage(config.uploads.dir) },
     { provide: EncryptedFileStore, inject: [FILE_STORAGE, PiiCryptoService], useFactory: (s: FileStorage, pii: PiiCryptoService) => new EncryptedFileStore(s, pii) },
     AttachmentsService,
+    AttachmentSweeper,
     UploadSizeGate,
   ],
-  exports: [TypeOrmModule, AttachmentsService],
+  exports: [TypeOrmModule, AttachmentsService, AttachmentSweeper],
 })
 export class AttachmentsModule {}

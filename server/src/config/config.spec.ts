@@ -128,12 +128,13 @@ describe('config', () => {
 
   it('keeps uploads in <DATA_DIR>/uploads, 10 MB and 40 MP by default; UPLOAD_* change them, validated', () => {
     const base = { DATA_DIR: dir, PII_KEY: key, JWT_SECRET: jwt };
-    expect(loadConfig(base, () => undefined).uploads).toEqual({ dir: join(dir, 'uploads'), maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000 });
-    const custom = loadConfig({ ...base, UPLOAD_DIR: join(dir, 'elsewhere'), UPLOAD_MAX_BYTES: '2048', UPLOAD_MAX_PIXELS: '2000000' }, () => undefined);
-    expect(custom.uploads).toEqual({ dir: join(dir, 'elsewhere'), maxBytes: 2048, maxPixels: 2_000_000 });
+    expect(loadConfig(base, () => undefined).uploads).toEqual({ dir: join(dir, 'uploads'), maxBytes: 10 * 1024 * 1024, maxPixels: 40_000_000, orphanDays: 30 });
+    const custom = loadConfig({ ...base, UPLOAD_DIR: join(dir, 'elsewhere'), UPLOAD_MAX_BYTES: '2048', UPLOAD_MAX_PIXELS: '2000000', UPLOAD_ORPHAN_DAYS: '7' }, () => undefined);
+    expect(custom.uploads).toEqual({ dir: join(dir, 'elsewhere'), maxBytes: 2048, maxPixels: 2_000_000, orphanDays: 7 });
     expect(() => loadConfig({ ...base, UPLOAD_MAX_BYTES: '10MB' })).toThrow(/UPLOAD_MAX_BYTES must be a whole number of bytes/);
     expect(() => loadConfig({ ...base, UPLOAD_MAX_BYTES: '100' })).toThrow(/UPLOAD_MAX_BYTES must be at least 1024/);
     expect(() => loadConfig({ ...base, UPLOAD_MAX_BYTES: String(60 * 1024 * 1024) })).toThrow(/UPLOAD_MAX_BYTES must be at most/);
     expect(() => loadConfig({ ...base, UPLOAD_MAX_PIXELS: '300000000' })).toThrow(/UPLOAD_MAX_PIXELS must be at most/);
+    expect(() => loadConfig({ ...base, UPLOAD_ORPHAN_DAYS: '0' })).toThrow(/UPLOAD_ORPHAN_DAYS must be at least 1/);
   });
 });

@@ -47,10 +47,13 @@ export interface UploadsConfig {
   maxBytes: number;
   /** Largest accepted photo in pixels, read from its header before decoding (UPLOAD_MAX_PIXELS, default 40 MP). */
   maxPixels: number;
+  /** Uploads no claim took within this many days are deleted (UPLOAD_ORPHAN_DAYS, default 30). */
+  orphanDays: number;
 }
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_UPLOAD_MAX_PIXELS = 40_000_000;
+export const DEFAULT_UPLOAD_ORPHAN_DAYS = 30;
 
 export interface WechatConfig {
   apiBase: string;
@@ -283,6 +286,7 @@ export function loadConfig(env: Env = process.env, warn: SecretLogger = (m) => c
       dir: v.UPLOAD_DIR ? resolve(v.UPLOAD_DIR) : join(dataDir, 'uploads'),
       maxBytes: v.UPLOAD_MAX_BYTES ?? DEFAULT_UPLOAD_MAX_BYTES,
       maxPixels: v.UPLOAD_MAX_PIXELS ?? DEFAULT_UPLOAD_MAX_PIXELS,
+      orphanDays: v.UPLOAD_ORPHAN_DAYS ?? DEFAULT_UPLOAD_ORPHAN_DAYS,
     },
   };
 }

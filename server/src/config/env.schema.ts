@@ -166,6 +166,17 @@ export class EnvironmentVariables {
   @Max(268_402_689, { message: 'UPLOAD_MAX_PIXELS must be at most 268402689 (sharp\'s own limit)' })
   UPLOAD_MAX_PIXELS?: number;
 
+  /**
+   * Uploads that no claim took within this many days are deleted (row and files): photos of medical
+   * papers are not kept for a report that was never sent. Default 30; a draft older than that uploads again.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'UPLOAD_ORPHAN_DAYS must be a whole number of days' })
+  @Min(1, { message: 'UPLOAD_ORPHAN_DAYS must be at least 1' })
+  @Max(3650, { message: 'UPLOAD_ORPHAN_DAYS must be at most 3650' })
+  UPLOAD_ORPHAN_DAYS?: number;
+
   /** Log SQL (never in production: it would log personal data). */
   @IsOptional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')

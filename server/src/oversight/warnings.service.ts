@@ -67,6 +67,8 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('OversightWarnings');
   private sub: Subscription | null = null;
   private chain: Promise<void> = Promise.resolve();
+  /** Claim events per scheme|county whose evaluation is queued and has not started yet. */
+  private readonly pending = new Map<string, { claimId: number; claimEventId: number }[]>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -92,10 +94,36 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
   private onClaimEvent(e: ClaimEventMessage): void {
     if (e.type !== 'reported' && e.type !== 'transition') return;
     if (!hasWarnings(e.schemeId)) return;
+    // Events of one county that arrive while its evaluation is still waiting in the queue join it: one
+    // evaluation sees them all (the ratio is read from the database when it runs). Under a burst of reports
+    // that is one evaluation per county per turn of the queue instead of one per claim.
+    const key = `${e.schemeId}|${e.districtId}`;
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      waiting.push({ claimId: e.claimId, claimEventId: e.id });
+      return;
+    }
+    this.pending.set(key, [{ claimId: e.claimId, claimEventId: e.id }]);
     this.enqueue(async () => {
-      const claim = await this.ds.getRepository(Claim).findOne({ where: { id: e.claimId }, select: { id: true, insuranceYear: true, districtId: true, schemeId: true } });
-      if (!claim) return;
-      await this.evaluate(claim.schemeId, claim.insuranceYear, claim.districtId, { claimId: claim.id, claimEventId: e.id });
+      const batch = this.pending.get(key) ?? [];
+      this.pending.delete(key);
+      const claims = await this.ds.getRepository(Claim).find({
+        where: { id: In([...new Set(batch.map((b) => b.claimId))]) },
+        select: { id: true, insuranceYear: true, districtId: true, schemeId: true },
+      });
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      // One evaluation per (scheme, year, county) in the batch; its cause is the latest event among them.
+      const causes = new Map<string, { claim: Claim; claimEventId: number }>();
+      for (const b of batch) {
+        const c = byId.get(b.claimId);
+        if (!c) continue;
+        const k = `${c.schemeId}|${c.insuranceYear}|${c.districtId}`;
+        const had = causes.get(k);
+        if (!had || had.claimEventId < b.claimEventId) causes.set(k, { claim: c, claimEventId: b.claimEventId });
+      }
+      for (const { claim, claimEventId } of causes.values()) {
+        await this.evaluate(claim.schemeId, claim.insuranceYear, claim.districtId, { claimId: claim.id, claimEventId });
+      }
     });
   }
 

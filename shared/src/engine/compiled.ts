@@ -14,6 +14,8 @@ export interface CompiledBand {
   valueAtFrom: Dec;
   /** The same in integers (used only when the benefit has `fen`): `from` in fen, the rate × scale, the value × scale. */
   fromFen: number;
+  /** `upTo` in fen (NaN without one). */
+  upToFen: number;
   rateN: number;
   valueAtFromN: number;
 }
@@ -98,6 +100,7 @@ function fenParams(cb: CompiledBenefit): FenParams | undefined {
       b.rateN = intOf(b.rate, scale);
       b.valueAtFromN = intOf(b.valueAtFrom, 100 * scale);
       ints.push(b.fromFen, b.rateN, b.valueAtFromN);
+      if (b.upTo) ints.push((b.upToFen = intOf(b.upTo, 100)));
     }
   }
   if (!ints.every((x) => Number.isSafeInteger(x) && x >= 0)) return undefined;
@@ -110,7 +113,7 @@ function fenParams(cb: CompiledBenefit): FenParams | undefined {
   p.limit = Math.floor(Number.MAX_SAFE_INTEGER / (8 * factor));
   // Parameters are themselves amounts the formulas scale.
   const amounts = [p.deductible, p.annualCap, p.perClaimCap, p.amount, p.sum, p.deathAmount, ...(p.amounts?.values() ?? [])];
-  for (const v of cb.variants ?? []) for (const b of v.bands) amounts.push(b.fromFen);
+  for (const v of cb.variants ?? []) for (const b of v.bands) amounts.push(b.fromFen, b.upTo ? b.upToFen : undefined);
   for (const x of amounts) if (x !== undefined && x > p.limit) return undefined;
   return p;
 }
@@ -148,6 +151,7 @@ export function compileBenefit(def: BenefitDef): CompiledBenefit {
               valueAtFrom,
               ...(b.upTo ? { upTo: new D(b.upTo) } : {}),
               fromFen: NaN,
+              upToFen: NaN,
               rateN: NaN,
               valueAtFromN: NaN,
             };

@@ -13,13 +13,14 @@
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { D, type Dec, fmt, fmtParam, fmtRate, fmtYuan, max, min, parseMoney, roundYuan, ZERO } from '../core/money';
+import { D, type Dec, fmt, fmtParam, fmtRate, fmtYuan, formatFen, max, min, parseMoney, roundYuan, ZERO } from '../core/money';
 import type { DeadlineRule } from '../deadlines/deadline';
 import { READING } from '../schemes/common';
 import { findVersion, getBenefit, getScheme, insuranceYearOn, sourceTitle } from '../schemes/registry';
 import type { BenefitDef, DocumentDef, InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
 import { Breakdown, type BreakdownLine } from './breakdown';
-import { compileBenefit, type CompiledBenefit, type CompiledVariant } from './compiled';
+import { compileBenefit, type CompiledBenefit, type CompiledVariant, type FenParams } from './compiled';
+import { explainedFen, explainPlan, payoutFen } from './explained';
 import { checkCondition, type Facts } from './conditions';
 import { type EligibilityResult, eligibilityOf } from './eligibility';
 import { hasCategoryOn, type PersonFacts, validatePerson } from './person';
@@ -136,6 +137,18 @@ export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
 }
 
 export function estimate(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
+  return estimateWith(request, options, true);
+}
+
+/**
+ * @internal `estimate` with every amount in decimal.js (no integer arithmetic): the reference the integer paths are
+ * held to, by the tests and the bench.
+ */
+export function estimateDecimal(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
+  return estimateWith(request, options, false);
+}
+
+function estimateWith(request: EstimateRequest, options: EstimateOptions, integers: boolean): EstimateResult {
   if (!request || typeof request !== 'object') throw new EngineError('MISSING_FIELD', '请求为空', 'request');
   const scheme = getScheme(request.schemeId);
   const date = assertIsoDate(request.incidentDate, 'incidentDate');
@@ -162,7 +175,7 @@ export function estimate(request: EstimateRequest, options: EstimateOptions = {}
   }
   const benefit = getBenefit(version, request.benefitId);
   const facts = validateFacts(benefit, request.facts);
-  return estimateIn(scheme, version, benefit, date, person, facts, used, options.explain !== false);
+  return estimateIn(scheme, version, benefit, date, person, facts, used, options.explain !== false, integers);
 }
 
 /** What an estimate needs of an eligibility result (the prepared path passes a cached one). */
@@ -217,8 +230,8 @@ export function claimChecksPass(result: EstimateResult, benefit: BenefitDef, per
   return ok;
 }
 
-/** @internal The decimal path from a validated request on (the prepared path joins here to explain). */
-export function estimateIn(
+/** From a validated request on; `integers`: the payout (and breakdown) in exact integers where they fit. */
+function estimateIn(
   scheme: SchemeDefinition,
   version: SchemeVersion,
   benefit: BenefitDef,
@@ -227,14 +240,86 @@ export function estimateIn(
   facts: Facts,
   used: ParsedUsed,
   explain: boolean,
-  elig: EligibilityForEstimate = eligibilityOf(person, scheme, date),
+  integers: boolean,
 ): EstimateResult {
+  const elig = eligibilityOf(person, scheme, date);
   const year = insuranceYearOn(version, date);
   const result = resultHead(scheme, version, benefit, date, year, elig.insurer, elig.reasons, facts);
   if (!elig.eligible) return result;
   if (!claimChecksPass(result, benefit, person, facts, date, used)) return result;
 
   const cb = compileBenefit(benefit);
+  if (integers && cb.fen !== undefined) {
+    // used.base and used.paid are checked money (at most 12 integer digits, 2 decimals): their fen are exact.
+    const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, used.base.times(100).toNumber(), used.paid.times(100).toNumber(), explain);
+    if (done !== null) return done;
+  }
+  return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, used, explain);
+}
+
+/**
+ * @internal A covered claim's payout (and, when `explain`, breakdown and ledger) onto `result`, in exact integers
+ * (./explained.ts): the same values and strings as finishDecimal. Null, with `result` untouched, where the decimal
+ * path must answer (amounts beyond the integer limit).
+ */
+export function finishFen(
+  result: EstimateResult,
+  scheme: SchemeDefinition,
+  benefit: BenefitDef,
+  cb: CompiledBenefit,
+  P: FenParams,
+  year: InsuranceYear,
+  person: PersonFacts,
+  facts: Facts,
+  date: IsoDate,
+  baseFen: number,
+  paidFen: number,
+  explain: boolean,
+): EstimateResult | null {
+  const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
+  if (!explain) {
+    const fen = payoutFen(cb, P, variant, facts, baseFen, paidFen);
+    if (fen < 0) return null;
+    result.covered = true;
+    result.payout = formatFen(fen);
+    return result;
+  }
+  const lines: BreakdownLine[] = [];
+  const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, lines);
+  if (out === null) return null;
+  const payout = out.payout;
+  result.covered = true;
+  result.payout = formatFen(payout);
+  result.breakdown = lines;
+  const ledger: LedgerChange = {
+    unit: benefit.unit,
+    insuranceYear: year.id,
+    base: { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) },
+    paid: { before: formatFen(paidFen), after: formatFen(paidFen + payout) },
+  };
+  const cap = P.annualCap;
+  if (cap !== undefined) {
+    ledger.annualCap = formatFen(cap);
+    const left = cap - paidFen - payout;
+    ledger.capLeftAfter = formatFen(left > 0 ? left : 0);
+  }
+  result.ledger = ledger;
+  return result;
+}
+
+/** @internal A covered claim's payout, breakdown and ledger, in decimals, onto `result` (eligibility and checks passed). */
+export function finishDecimal(
+  result: EstimateResult,
+  scheme: SchemeDefinition,
+  benefit: BenefitDef,
+  cb: CompiledBenefit,
+  year: InsuranceYear,
+  person: PersonFacts,
+  facts: Facts,
+  date: IsoDate,
+  used: ParsedUsed,
+  explain: boolean,
+): EstimateResult {
   const b = new Breakdown(explain, (doc) => sourceTitle(scheme, doc) ?? (doc === 'huimin' ? '惠民系统口径' : undefined));
   const { payout, baseClaim } = computePayout(cb, person, facts, date, used, b);
   result.covered = true;

@@ -11,7 +11,9 @@ export function validateFacts(benefit: BenefitDef, input: unknown): Facts {
   const facts = input as Facts;
   const known = benefit.facts;
   // (Plain loops, and field names built only for errors: this runs on every estimate.)
-  for (const key of Object.keys(facts)) {
+  // for…in with an own-property test: the keys Object.keys gives, in its order, without the array.
+  for (const key in facts) {
+    if (!Object.prototype.hasOwnProperty.call(facts, key)) continue;
     let found = false;
     for (let i = 0; i < known.length && !found; i++) found = known[i].name === key;
     if (!found) {

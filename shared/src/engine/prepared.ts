@@ -2,7 +2,8 @@
  * The prepared path, for bulk estimates (a server recomputing a district's claims for its caseworkers):
  *
  *   const p = preparePerson(person);                       // validated once, kept as its own copy
- *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used }, { explain: false });
+ *   estimateFast(p, { schemeId, benefitId, incidentDate, facts, used });   // with the breakdown and ledger
+ *   estimateFast(p, { … }, { explain: false });                               // payout only
  *
  * `estimateFast(preparePerson(x), r, o)` returns exactly what `estimate({ ...r, person: x }, o)` returns (same
  * fields, same order, same strings) and throws the same errors, except that a bad person is reported by
@@ -10,33 +11,33 @@
  * - the person is validated once, not per claim;
  * - eligibility is computed once per person and (scheme version, insurance year) when none of the person's dates
  *   falls inside that year, so it cannot change within it (otherwise it is computed per claim, as before);
- * - with `explain: false`, money is computed in exact integers (fen, and rates as integers over a power of ten;
- *   see FenParams in ./compiled.ts): the owed amount is still rounded half-up to the fen once, where the decimal
- *   path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
- * With `explain: true` the breakdown and the ledger are built by the decimal path, as in `estimate`.
- * One difference a caller can see: eligibility reasons that come from the cache are frozen objects shared by the
- * person's results for that year (each result has its own `reasons` array). Read results; copy to change them.
+ * - money is computed in exact integers (fen, and rates as integers over a power of ten; see FenParams in
+ *   ./compiled.ts), and so is the breakdown (./explained.ts: the same lines and strings as the decimal path, each
+ *   value printed from its exact integer): the owed amount is still rounded half-up to the fen once, where the
+ *   decimal path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
+ *   (`estimate` itself uses the same integer arithmetic after its per-request checks.)
+ * What a caller can see: eligibility reasons that come from the cache are frozen objects shared by the person's
+ * results for that year (each result has its own `reasons` array); breakdown clause objects that carry a reading
+ * are frozen objects shared by every result of that benefit (the scheme's own clause objects were already shared).
+ * Read results; copy to change them.
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { fenOf, fmt, formatFen } from '../core/money';
+import { fenOf } from '../core/money';
 import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
-import { Breakdown } from './breakdown';
-import { type CompiledBenefit, type CompiledVariant, compileBenefit, type FenParams } from './compiled';
-import type { Facts } from './conditions';
+import { compileBenefit } from './compiled';
 import { eligibilityOf } from './eligibility';
 import {
   claimChecksPass,
-  computePayout,
   type EligibilityForEstimate,
   estimate,
   type EstimateOptions,
   type EstimateRequest,
   type EstimateResult,
-  estimateIn,
+  finishDecimal,
+  finishFen,
   parseUsed,
-  pickVariant,
   type UsedCounts,
   resultHead,
 } from './estimate';
@@ -221,7 +222,7 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   const facts = validateFacts(benefit, request.facts);
   const year = insuranceYearOn(version, date);
   const person = p.person as PersonFacts;
-  if (options.explain !== false) return estimateIn(scheme, version, benefit, date, person, facts, parseUsed(u), true, p.eligibility(scheme, version, year, date));
+  const explain = options.explain !== false;
 
   let result: EstimateResult;
   let eligible: boolean;
@@ -238,117 +239,9 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   if (!eligible) return result;
   if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
   const cb = compileBenefit(benefit);
-  const fen = cb.fen ? payoutFen(cb, cb.fen, person, facts, date, baseFen, paidFen) : -1;
-  result.covered = true;
-  if (fen >= 0) {
-    result.payout = formatFen(fen);
-  } else {
-    const { payout } = computePayout(cb, person, facts, date, parseUsed(u), new Breakdown(false, () => undefined));
-    result.payout = fmt(payout);
+  if (cb.fen !== undefined) {
+    const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, baseFen, paidFen, explain);
+    if (done !== null) return done;
   }
-  return result;
-}
-
-// ---------------------------------------------------------------- the arithmetic in integers
-
-/**
- * v / scale rounded half-up, for a safe integer v ≥ 0. The float quotient only guesses q; the remainder r = v − q·scale
- * is exact (integers below 2^53), and corrects the guess, so the result is exact. (No `%`: on values beyond 2^31 it
- * is a slow floating-point remainder.)
- */
-function roundToFen(v: number, scale: number): number {
-  let q = Math.floor(v / scale);
-  let r = v - q * scale;
-  if (r < 0) {
-    q -= 1;
-    r += scale;
-  } else if (r >= scale) {
-    q += 1;
-    r -= scale;
-  }
-  return 2 * r >= scale ? q + 1 : q;
-}
-
-/** The reimbursement formula on x fen (deductible, then rate or bands), × scale. Mirrors reimbursementValue's closed form. */
-function valueN(P: FenParams, variant: CompiledVariant | undefined, x: number): number {
-  const over = x > P.deductible ? x - P.deductible : 0;
-  if (variant) {
-    const bands = variant.bands;
-    let i = bands.length - 1;
-    while (i > 0 && !(over > bands[i].fromFen)) i--;
-    const band = bands[i];
-    return over > band.fromFen ? band.valueAtFromN + (over - band.fromFen) * band.rateN : 0;
-  }
-  return over * P.rateN!;
-}
-
-/**
- * The payout in fen, exactly as computePayout's decimals give it, or -1 where the decimal path must answer
- * (an amount above the integer limit, or a fact the decimal path will reject).
- */
-function payoutFen(cb: CompiledBenefit, P: FenParams, person: PersonFacts, facts: Facts, date: IsoDate, baseFen: number, paidFen: number): number {
-  const f = cb.def.formula;
-  const S = P.scale;
-  const cap = P.annualCap;
-  let raw: number;
-  switch (f.kind) {
-    case 'reimbursement': {
-      const claim = fenOf(facts[f.base]);
-      if (claim < 0) return -1;
-      const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
-      if (f.accumulation === 'year') {
-        // Cumulative: owed on the year's total after this claim (rounded), minus owed before it (rounded).
-        const after = baseFen + claim;
-        if (after > P.limit) return -1;
-        const capN = cap === undefined ? Infinity : cap * S;
-        const va = valueN(P, variant, after);
-        let payout = roundToFen(va < capN ? va : capN, S);
-        if (baseFen !== 0) {
-          const vb = valueN(P, variant, baseFen);
-          payout -= roundToFen(vb < capN ? vb : capN, S);
-        }
-        if (cap === undefined) return payout;
-        const left = cap > paidFen ? cap - paidFen : 0;
-        return payout <= left ? payout : left;
-      }
-      if (claim > P.limit) return -1;
-      raw = valueN(P, variant, claim);
-      break;
-    }
-    case 'fixed':
-      raw = P.amount! * S;
-      break;
-    case 'fixedByOption': {
-      const a = P.amounts!.get(String(facts[f.fact]));
-      if (a === undefined) return -1;
-      raw = a * S;
-      break;
-    }
-    case 'disability': {
-      const outcome = P.deathAmount !== undefined ? facts.outcome : 'disability';
-      if (outcome === 'death') raw = P.deathAmount! * S;
-      else {
-        const g = facts.grade;
-        if (typeof g !== 'number' || !Number.isInteger(g) || g < 1 || g > 10) return -1;
-        raw = P.sum! * (11 - g) * (S / 10);
-      }
-      break;
-    }
-    case 'burdenCap': {
-      const total = fenOf(facts[f.totalFact]);
-      const burden = fenOf(facts[f.burdenFact]);
-      if (total < 0 || burden < 0 || total > P.limit || burden > P.limit) return -1;
-      const over = burden * S - total * P.burdenLineN!;
-      raw = over > 0 ? over : 0;
-      break;
-    }
-    default:
-      return -1;
-  }
-  if (P.perClaimCap !== undefined && raw > P.perClaimCap * S) raw = P.perClaimCap * S;
-  if (cap !== undefined) {
-    const left = (cap > paidFen ? cap - paidFen : 0) * S;
-    if (raw > left) raw = left;
-  }
-  return roundToFen(raw, S);
+  return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), explain);
 }

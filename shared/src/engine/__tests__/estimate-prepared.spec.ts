@@ -1,5 +1,6 @@
 /**
- * The prepared path (preparePerson + estimateFast) against the decimal path (estimate): on every hand case and
+ * The integer paths — estimate (integers where they fit) and the prepared path (preparePerson + estimateFast) —
+ * against the decimal path (estimateDecimal: every amount and every breakdown line in decimal.js): on every hand case and
  * on random requests over all five schemes, the two give the same result — deep-equal and the same JSON (so the
  * same fields in the same order: covered, payout, reasons with their codes and messages, ledger, breakdown…) —
  * or throw the same error. Random requests include bad facts, bad `used`, dates outside every version, people
@@ -16,7 +17,7 @@ import { CATEGORIES } from '../../schemes/categories';
 import { SCHEMES } from '../../schemes/registry';
 import type { BenefitDef, FactDef, SchemeDefinition } from '../../schemes/types';
 import { checkEligibility } from '../eligibility';
-import { estimate, type EstimateOptions, type EstimateRequest, type EstimateResult, type UsedSoFar } from '../estimate';
+import { estimate, estimateDecimal, type EstimateOptions, type EstimateRequest, type EstimateResult, type UsedSoFar } from '../estimate';
 import type { PersonFacts, PersonIdentity } from '../person';
 import { eligibilityPrepared, estimateFast, preparePerson } from '../prepared';
 import type { EstimateCase } from './cases/case';
@@ -42,7 +43,10 @@ function run(f: () => EstimateResult): Outcome {
 
 /** Both paths on one request. A person the engine rejects is rejected by preparePerson, with the same error. */
 function expectSame(request: EstimateRequest, options: EstimateOptions): Outcome {
-  const want = run(() => estimate(request, options));
+  const want = run(() => estimateDecimal(request, options));
+  const viaIntegers = run(() => estimate(request, options));
+  expect(viaIntegers).toEqual(want);
+  if (viaIntegers.ok && want.ok) expect(viaIntegers.json).toBe(want.json);
   let prepared;
   try {
     prepared = preparePerson(request.person);
@@ -66,7 +70,7 @@ const OPTIONS: EstimateOptions[] = [{ explain: false }, { explain: true }, {}];
 
 const CASES: EstimateCase[] = [...CHONGQING_CASES, ...ZHUMADIAN_CASES, ...LIAOCHENG_CASES, ...JINCHENG_CASES, ...MINHANG_CASES];
 
-describe('hand cases: estimateFast equals estimate', () => {
+describe('hand cases: estimate and estimateFast equal estimateDecimal', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     for (const o of OPTIONS) expectSame(c.request, o);
   });
@@ -262,12 +266,13 @@ describe.each(SCHEMES.map((s) => [s.id, s] as const))('random requests: %s', (_i
           const u = ledger.get(key);
           const used = u ? { base: formatFen(u.base), paid: formatFen(u.paid), claimsThisYear: u.n, claimsEver: u.n, optionsGranted: u.options } : undefined;
           const request = { ...c, used };
-          const want = run(() => estimate({ ...request, person }, { explain: true }));
+          const want = run(() => estimateDecimal({ ...request, person }, { explain: true }));
           const fast = run(() => estimateFast(prepared, request, { explain: false }));
           const explained = run(() => estimateFast(prepared, request, { explain: true }));
           expect(explained).toEqual(want);
+          expect(run(() => estimate({ ...request, person }, { explain: true }))).toEqual(want);
           if (!want.ok || !fast.ok) {
-            expect(fast).toEqual(run(() => estimate({ ...request, person }, { explain: false })));
+            expect(fast).toEqual(run(() => estimateDecimal({ ...request, person }, { explain: false })));
             continue;
           }
           expect(fast.result.payout).toBe(want.result.payout);
