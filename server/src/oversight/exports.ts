@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 /** The settlement statements and the KPIs as worksheets: the JSON's numbers, cell for cell. */
+import Decimal from 'decimal.js';
 import type { KpisView } from './kpis.service';
 import type { SettlementsView } from './settlements.service';
 import type { SheetSpec } from './xlsx';
