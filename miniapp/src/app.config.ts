@@ -12,6 +12,8 @@ export default defineAppConfig({
     { root: 'packages/caseworker', pages: ['pages/login/index', 'pages/queue/index', 'pages/claim/index'] },
     { root: 'packages/more', pages: ['pages/student/index', 'pages/huhuibao/index'] },
     { root: 'packages/desk', pages: ['pages/home/index', 'pages/report/index', 'pages/roster/index', 'pages/alerts/index', 'pages/subsidy/index'] },
+    // 监管看板 (oversight), staff only: nothing of it in the main package.
+    { root: 'packages/oversight', pages: ['pages/dashboard/index'] },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/policy', 'packages/report'] },

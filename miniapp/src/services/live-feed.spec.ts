@@ -174,3 +174,39 @@ describe('LiveFeed', () => {
     feed.stop()
   })
 })
+
+describe('LiveFeed warnings', () => {
+  it('hands `event: warning` frames to onWarning and keeps resuming after the last claim event id', async () => {
+    const s1 = stream()
+    const s2 = stream()
+    const streams = [s1, s2]
+    const opened: (number | null)[] = []
+    const warnings: number[] = []
+    const claims: number[] = []
+    const t = manualTimers()
+    const feed = new LiveFeed({
+      open: async (after) => {
+        opened.push(after)
+        return { status: 200, reader: streams.shift()!.reader }
+      },
+      reauth: async () => true,
+      reload: async () => undefined,
+      onEvent: (m) => claims.push(m.claimId),
+      onWarning: (w) => warnings.push(w.id),
+      onMode: () => undefined,
+      timers: t.timers,
+    })
+    feed.start()
+    await flush()
+    s1.write(event(50, 9, 'approved') + `event: warning\ndata: ${JSON.stringify({ type: 'loss_ratio_warning', id: 3, districtId: 1, ratioPercent: '86.96' })}\n\n` + 'event: warning\ndata: {broken\n\n')
+    await flush()
+    expect(claims).toEqual([9])
+    expect(warnings).toEqual([3]) // the damaged frame is dropped, nothing thrown
+    s1.end()
+    await flush()
+    t.run(3000)
+    await flush()
+    expect(opened).toEqual([null, 50]) // the warning (no id) did not change where to resume
+    feed.stop()
+  })
+})

@@ -5,6 +5,7 @@
  * there (an older server answers 404, WeChat has no fetch, the network drops it), the queue is polled
  * every few seconds instead, and the page says which of the two is happening.
  */
+import type { LossRatioWarning } from './api/oversight-types'
 import type { ClaimEventMessage } from './api/types'
 
 export interface SseEvent {
@@ -57,6 +58,8 @@ export interface LiveFeedOptions {
   /** Reload the list (polling, and after (re)connecting or 'resync'). */
   reload: () => Promise<void>
   onEvent: (m: ClaimEventMessage) => void
+  /** `event: warning`: a loss-ratio warning level crossed in one of my counties (no id: lastId stays a claim event's). */
+  onWarning?: (m: LossRatioWarning) => void
   onMode: (mode: FeedMode) => void
   pollMs?: number
   /** Wait before trying the stream again after it failed or ended. */
@@ -153,6 +156,12 @@ export class LiveFeed {
               this.o.onEvent(JSON.parse(e.data) as ClaimEventMessage)
             } catch {
               // a damaged frame: the next reload brings the list right
+            }
+          } else if (e.event === 'warning') {
+            try {
+              this.o.onWarning?.(JSON.parse(e.data) as LossRatioWarning)
+            } catch {
+              // a damaged frame: the warnings list is reloaded on the next (re)connect
             }
           } else if (e.event === 'resync') {
             void this.o.reload().catch(() => undefined)

@@ -15,6 +15,7 @@ const CLAIM = '/packages/claim/pages'
 const CASEWORKER = '/packages/caseworker/pages'
 const MORE = '/packages/more/pages'
 const DESK = '/packages/desk/pages'
+const OVERSIGHT = '/packages/oversight/pages'
 
 export function query(params: Record<string, string | number | undefined>): string {
   const q = Object.entries(params)
@@ -36,6 +37,7 @@ export const route = {
   staffLogin: () => `${CASEWORKER}/login/index`,
   staffQueue: () => `${CASEWORKER}/queue/index`,
   staffClaim: (id: number) => `${CASEWORKER}/claim/index${query({ id })}`,
+  oversight: (p: { scheme?: string; year?: string; tab?: string } = {}) => `${OVERSIGHT}/dashboard/index${query(p)}`,
   student: () => `${MORE}/student/index`,
   huhuibao: () => `${MORE}/huhuibao/index`,
   /** The caseworker's desk tools (packages/desk). */

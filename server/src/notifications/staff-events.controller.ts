@@ -41,7 +41,8 @@ export class StaffEventsController {
     description:
       'Caseworkers and adjusters: every claim event of their districts; finance and admin: all districts (optionally ?districtId=). ' +
       'Frames: `id: <claim_event id>` / `event: claim` / `data: <json>`; a comment every ~20 s; `event: resync` when more was missed than is replayed (reload the list); ' +
-      '`event: reauth` when the access token behind the stream expires (sign in again or get a new ticket, resume with ?after=). ' +
+      '`event: warning` (no id) when a county of the caller\'s crosses a loss-ratio warning level (Jincheng >80% / >100%; finance and admin: every county; adjusters when the level tells the insurer) — recorded, listed by GET /api/oversight/warnings; ' +
+        '`event: reauth` when the access token behind the stream expires (sign in again or get a new ticket, resume with ?after=). ' +
       'Sign in with Authorization: Bearer, or ?ticket= from POST /api/staff/events/ticket.',
   })
   async events(

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ClaimEventMessage, ClaimEventsBus } from '../claims/claim-events.bus';
+import { OversightEventsBus, type LossRatioWarningMessage } from '../oversight/oversight-events.bus';
 import { feedQuery, toMessage, type FeedRow } from './claim-event-feed';
 import { StreamAuthService, type StreamCaller } from './stream-auth.service';
 
@@ -19,7 +20,7 @@ export interface StreamOptions {
 }
 
 /** Which events a caller's stream carries: their districts (caseworkers, adjusters), or all (finance, admin). */
-interface Scope {
+export interface Scope {
   districtIds: number[] | null;
 }
 
@@ -53,7 +54,21 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
     @InjectDataSource() private readonly ds: DataSource,
     private readonly bus: ClaimEventsBus,
     private readonly auth: StreamAuthService,
+    private readonly oversight: OversightEventsBus,
   ) {}
+
+  /**
+   * Whether a loss-ratio warning goes to this caller: the officers of that county (caseworkers whose
+   * districts include it), the insurer's staff of that county when the level tells the insurer, and the city
+   * level (finance, admin). Never to anyone else. Narrowed with ?districtId= like the claim events.
+   */
+  static warningFor(user: AuthUser, scope: Scope, m: LossRatioWarningMessage): boolean {
+    if (scope.districtIds !== null && !scope.districtIds.includes(m.districtId)) return false;
+    if (user.role === 'finance' || user.role === 'admin') return true;
+    if (user.role === 'caseworker') return user.districtIds.includes(m.districtId);
+    if (user.role === 'adjuster') return m.notify.includes('insurer') && user.districtIds.includes(m.districtId);
+    return false;
+  }
 
   /** Streams open now (tests check that a disconnect cleans up). */
   get openCount(): number {
@@ -98,6 +113,7 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
     let heartbeat: NodeJS.Timeout | undefined;
     let lifetime: NodeJS.Timeout | undefined;
     let sub: Subscription | undefined;
+    let warningSub: Subscription | undefined;
     let beats = 0;
 
     const stream: OpenStream = {
@@ -113,6 +129,7 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
       if (closed) return;
       closed = true;
       sub?.unsubscribe();
+      warningSub?.unsubscribe();
       clearInterval(heartbeat);
       clearTimeout(lifetime);
       this.streams.delete(stream);
@@ -140,6 +157,12 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
       if (!inScope(m)) return;
       if (replaying) buffered.push(m);
       else send(m);
+    });
+    // Loss-ratio warnings (Jincheng: >80% / >100%) as `event: warning`, without an `id:` line so that the
+    // client's Last-Event-ID stays a claim_event id. They are durable in loss_ratio_warning: a client that
+    // (re)connects reloads GET /api/oversight/warnings, which lists every recorded crossing.
+    warningSub = this.oversight.events$.subscribe((m) => {
+      if (StaffEventsStream.warningFor(caller.user, scope, m)) write(`event: warning\ndata: ${JSON.stringify(m)}\n\n`);
     });
     write(`retry: 3000\n: connected\n\n`);
 

@@ -1,4 +1,5 @@
 /** The settlement statements and the KPIs as worksheets: the JSON's numbers, cell for cell. */
+import Decimal from 'decimal.js';
 import type { KpisView } from './kpis.service';
 import type { SettlementsView } from './settlements.service';
 import type { SheetSpec } from './xlsx';
@@ -24,7 +25,7 @@ export function settlementSheets(v: SettlementsView): SheetSpec[] {
     s.error ?? '',
   ]);
   const t = v.total;
-  rows.push(['合计', t.premium, t.paid, t.reported, null, t.refundToGovernment, t.insurerBears, t.governmentTopUp, t.carryForward, t.governmentBears, t.governmentSplit[0]?.amount ?? null, t.governmentSplit.slice(1).reduce((a, x) => a + Number(x.amount), 0).toFixed(2), '']);
+  rows.push(['合计', t.premium, t.paid, t.reported, null, t.refundToGovernment, t.insurerBears, t.governmentTopUp, t.carryForward, t.governmentBears, t.governmentSplit[0]?.amount ?? null, t.governmentSplit.slice(1).reduce((a, x) => a.plus(x.amount), new Decimal(0)).toFixed(2), '']);
   const lines: (string | number | null)[][] = [];
   for (const s of v.statements) {
     let i = 0;

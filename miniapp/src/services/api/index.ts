@@ -2,9 +2,10 @@
  * The one API client of the app, and the calls the pages make (typed). Base URL: the same origin in H5
  * (the server serves the H5 build); on WeChat the build-time HUIMIN_API_BASE (config/index.ts).
  */
-import { ApiClient } from './client'
+import { ApiClient, queryString } from './client'
 import { SessionStore } from './session'
 import { taroTransport } from './transport'
+import type { ClaimsMoneyView, KpisView, OversightQuery, PremiumsView, SettlementsView, WarningsView } from './oversight-types'
 import type {
   AttachmentView,
   ClaimAlert,
@@ -102,6 +103,25 @@ export const subsidy = {
   mine: () => api.get<MySubsidy>('/api/me/subsidy'),
   setBankAccount: (b: { accountNumber: string; bankName: string; holderName: string }, idempotencyKey: string) =>
     api.post<MySubsidy['bankAccount'] & { subsidiesReady: number }>('/api/me/subsidy/bank-account', b, { idempotencyKey }),
+}
+
+const oq = (q: OversightQuery) => ({ schemeId: q.schemeId, year: q.year, districtId: q.districtId })
+
+/** 监管看板 (caseworkers: their districts; finance: the city). Amounts are exact strings. */
+export const oversight = {
+  premiums: (q: OversightQuery) => api.get<PremiumsView>('/api/oversight/premiums', { query: oq(q) }),
+  claimsMoney: (q: OversightQuery) => api.get<ClaimsMoneyView>('/api/oversight/claims-money', { query: oq(q) }),
+  warnings: (q: OversightQuery) => api.get<WarningsView>('/api/oversight/warnings', { query: oq(q) }),
+  settlements: (q: OversightQuery) => api.get<SettlementsView>('/api/oversight/settlements', { query: oq(q) }),
+  kpis: (q: OversightQuery) => api.get<KpisView>('/api/oversight/kpis', { query: oq(q) }),
+  /** Path and query of an .xlsx export (downloaded with the sign-in header, services/files.ts). */
+  xlsxPath: (what: 'settlements' | 'kpis', q: OversightQuery) => `/api/oversight/${what}.xlsx${queryString(oq(q))}`,
+}
+
+/** 理赔决定书 of a decided claim: the PDF, or print-ready HTML (a server without a CJK font answers 503 to the PDF). */
+export const decisionLetter = {
+  pdfPath: (claimId: number) => `/api/claims/${claimId}/decision.pdf`,
+  htmlPath: (claimId: number) => `/api/claims/${claimId}/decision.html`,
 }
 
 export { ApiClient } from './client'

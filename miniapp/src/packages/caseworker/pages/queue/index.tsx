@@ -136,6 +136,9 @@ export default function StaffQueue() {
               <Text className='hm-link'>窗口工具（代为报案、名单、提醒、沪惠保） ›</Text>
             </View>
           ) : null}
+          <View className='hm-tap' id='open-oversight' onClick={() => go(route.oversight())}>
+            <Text className='hm-link'>监管看板 ›</Text>
+          </View>
           <View className='hm-tap' onClick={() => void auth.logout().then(() => go(route.staffLogin(), { replace: true }))}>
             <Text className='hm-link'>退出</Text>
           </View>

@@ -14,10 +14,11 @@ import { useApi } from '@/hooks/useApi'
 import { useParams } from '@/hooks/useParams'
 import { useSession } from '@/hooks/useSession'
 import { useUploadQueue } from '@/hooks/useUploadQueue'
-import { claims } from '@/services/api'
-import { isApiError } from '@/services/api/errors'
+import { claims, decisionLetter } from '@/services/api'
+import { isApiError, messageOf } from '@/services/api/errors'
 import type { ClaimDetail, ClaimDocument, ClaimState } from '@/services/api/types'
 import { dueWords, stateTone, timeWords } from '@/services/claim-view'
+import { openDocument } from '@/services/files'
 import { dateWords, groupDigits } from '@/services/format'
 import { keyFor, type KeyedSubmission } from '@/services/idempotency'
 import { route } from '@/services/routes'
@@ -60,6 +61,32 @@ export default function ClaimDetailPage() {
   )
 }
 
+/** 查看决定书: the decision letter (理赔决定书 / 核定书) of a decided claim, opened to read, keep or print. */
+function DecisionLetterAction({ c }: { c: ClaimDetail }) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false })
+  return (
+    <View className='hm-card' id='claim-decision-letter'>
+      <Text className='hm-heading'>理赔决定书</Text>
+      <Text className='hm-text'>写明了核定结果、金额怎么算的，以及不同意时怎么办。可以保存或打印。</Text>
+      <View
+        className='hm-plain-button hm-tap'
+        id='open-decision-letter'
+        onClick={() => {
+          if (state.busy) return
+          setState({ busy: true })
+          openDocument(decisionLetter.pdfPath(c.id), decisionLetter.htmlPath(c.id), `理赔决定书-${c.claimNo ?? c.id}`).then(
+            () => setState({ busy: false }),
+            (e) => setState({ busy: false, error: messageOf(e) }),
+          )
+        }}
+      >
+        <Text>{state.busy ? '正在打开…' : '查看决定书'}</Text>
+      </View>
+      {state.error ? <Text className='hm-error-text'>{state.error}</Text> : null}
+    </View>
+  )
+}
+
 function ClaimBody({ c, onChange, reload }: { c: ClaimDetail; onChange: (d: ClaimDetail) => void; reload: () => void }) {
   const decided = stateInfo(c.state as ClaimState).decided
   const due = dueWords(c.deadline.dueDate, c.deadline.dueStatus)
@@ -98,6 +125,8 @@ function ClaimBody({ c, onChange, reload }: { c: ClaimDetail; onChange: (d: Clai
           <Text className='hm-text'>如果您不同意，可以在下面提出异议。</Text>
         </Notice>
       ) : null}
+
+      {c.state === 'approved' || c.state === 'paid' || c.state === 'rejected' ? <DecisionLetterAction c={c} /> : null}
 
       {c.estimate && c.state !== 'rejected' && c.state !== 'withdrawn' ? (
         <View>

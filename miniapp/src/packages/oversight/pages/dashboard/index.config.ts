@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '监管看板', enablePullDownRefresh: true })
