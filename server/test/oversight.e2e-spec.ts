@@ -5,8 +5,8 @@
  * - Jincheng warnings: an approval pushes 高平市 over 80%, a later one over 100%; each recorded once, published once;
  * - year-end statements (Zhumadian refund / insurer share / county top-up; Jincheng carry-forward / government
  *   share split city:county), JSON = .xlsx;
- * - KPIs (filing, closing, on time by band incl. special hardship) with trends, JSON = .xlsx; Minhang includes
- *   the subsidy module's KPIs;
+ * - KPIs (filing, closing, on time by band incl. special hardship) with trends, JSON = .xlsx; Minhang's subsidy
+ *   KPIs (应补尽补率, 发放准确率, 发放及时率) with trends from the subsidy rows, JSON = .xlsx;
  * - the decision letter (HTML always; PDF when the machine has a CJK font); scope: another district is 404.
  */
 import { randomUUID } from 'node:crypto';
@@ -21,6 +21,10 @@ import { District } from '../src/geo/district.entity';
 import { DecisionLetterService } from '../src/oversight/decision-letter.service';
 import { OversightEventsBus, type LossRatioWarningMessage } from '../src/oversight/oversight-events.bus';
 import { PremiumsService } from '../src/oversight/premiums.service';
+import { SubsidyPaymentBatch } from '../src/subsidy/entities/payment-batch.entity';
+import { SubsidyPaymentItem } from '../src/subsidy/entities/payment-item.entity';
+import { HuhuibaoPolicy } from '../src/subsidy/entities/policy.entity';
+import { HuhuibaoSubsidy } from '../src/subsidy/entities/subsidy.entity';
 import { WarningsService } from '../src/oversight/warnings.service';
 import { readTables } from '../src/oversight/xlsx';
 import { AppUser } from '../src/users/app-user.entity';
@@ -429,8 +433,77 @@ describe(`oversight (${DIALECT})`, () => {
     const mh = await get(auth.finance, '/api/oversight/kpis', { schemeId: 'mh-huhuibao', year: 2024 }).expect(200);
     expect(mh.body.subsidy.route).toBe('/api/subsidy/kpis?policyYear=2024');
     expect(mh.body.subsidy.kpis.targets.map((x: { id: string }) => x.id)).toEqual(['coverage', 'accuracy', 'onTime']);
+    expect(mh.body.kpis.map((x: { id: string }) => x.id)).toEqual(['coverage', 'accuracy', 'onTime']);
     const cq = await get(auth.finance, '/api/oversight/kpis', { schemeId: 'cq-hmjkb', year: 2025 }).expect(200);
     expect(cq.body.byBenefitInsurer.rows).toEqual([]);
+  });
+
+  it('measures Minhang\'s subsidy KPIs with a monthly trend from the subsidy rows (purchase month; bank result month); .xlsx = JSON', async () => {
+    const ds = t.dataSource;
+    const clock = t.app.get(Clock);
+    const before = clock.today();
+    clock.setToday('2025-02-01'); // past the 2024-12-31 deadline: every eligible subsidy is due
+    const pii = t.app.get(PiiCryptoService);
+    const qibao = await district(ds, 'mh-huhuibao', '七宝镇');
+    const batch = (await ds.getRepository(SubsidyPaymentBatch).insert({ districtId: qibao.id, policyYear: 2024, status: 'settled', itemCount: 3, totalAmount: new Decimal('387.00'), createdById: null })).identifiers[0].id as number;
+    /** One buyer: policy, subsidy and (when sent to the bank) the bank's result. */
+    const buyer = async (i: number, bought: string, decision: 'eligible' | 'refused', bank?: { result: 'paid' | 'failed'; at: string }) => {
+      const p = await person(ds, pii, { name: `闵行${i}`, birthDate: `195${i}-03-0${i + 1}`, districtId: qibao.id, regionCode: '310112' });
+      const id = pii.protectIdNumber(p.idNumber);
+      const policyId = (await ds.getRepository(HuhuibaoPolicy).insert({
+        policyNo: `OV-MH-${i}-${randomUUID().slice(0, 8)}`, holderName: `闵行${i}`, idNumberEnc: id.enc, idNumberHash: id.hash, idNumberMasked: id.masked, personId: p.id,
+        groupPolicy: false, viaMinhangLink: true, purchaseDate: bought, issueDate: bought, premium: new Decimal('129.00'), policyYear: 2024, importId: null,
+      })).identifiers[0].id as number;
+      const paidOn = bank?.result === 'paid' ? bank.at : null;
+      const status = decision === 'refused' ? 'refused' : bank ? bank.result : 'ready';
+      const subsidyId = (await ds.getRepository(HuhuibaoSubsidy).insert({
+        policyId, personId: p.id, policyYear: 2024, decision, amount: new Decimal(decision === 'eligible' ? '129.00' : '0.00'), reasons: [], districtId: qibao.id,
+        payers: decision === 'eligible' ? [{ payer: '区级财政', amount: '45.15' }, { payer: '镇级财政', amount: '83.85' }] as never : null,
+        grantKey: null, status, failureReason: bank?.result === 'failed' ? '账户已销户' : null, batchId: bank ? batch : null, paidOn, matchedAt: null,
+      })).identifiers[0].id as number;
+      if (bank) {
+        await ds.getRepository(SubsidyPaymentItem).insert({
+          batchId: batch, subsidyId, openSubsidyId: null, personId: p.id, amount: new Decimal('129.00'), holderName: `闵行${i}`, bankName: '测试银行', accountEnc: 'x', accountMasked: '6222****0000',
+          result: bank.result, failureReason: bank.result === 'failed' ? '账户已销户' : null, paidOn, resultAt: at(`${bank.at}T10:00:00+08:00`),
+        });
+      }
+    };
+    await buyer(1, '2024-06-10', 'eligible', { result: 'paid', at: '2024-09-10' }); // paid in the year: on time
+    await buyer(2, '2024-06-20', 'eligible', { result: 'failed', at: '2024-09-10' }); // the bank refused: not paid
+    await buyer(3, '2024-07-05', 'eligible', { result: 'paid', at: '2025-01-08' }); // paid after 12-31: late
+    await buyer(4, '2024-07-10', 'refused');
+    try {
+      const r = await get(auth.finance, '/api/oversight/kpis', { schemeId: 'mh-huhuibao', year: 2024 }).expect(200);
+      expect(r.body.months[0]).toBe('2024-01');
+      expect(r.body.months[r.body.months.length - 1]).toBe('2025-01'); // a bank result came back in January
+      const k = (id: string) => r.body.kpis.find((x: { id: string }) => x.id === id);
+      expect(k('coverage')).toMatchObject({ name: '应补尽补率', numerator: 2, denominator: 3, percent: '66.67', met: false, target: '100%' });
+      expect(k('accuracy')).toMatchObject({ numerator: 2, denominator: 3, percent: '66.67' });
+      expect(k('onTime')).toMatchObject({ numerator: 1, denominator: 3, percent: '33.33' });
+      const months = (id: string) => k(id).trend.filter((x: { denominator: number }) => x.denominator).map((x: { month: string; numerator: number; denominator: number; percent: string }) => [x.month, x.numerator, x.denominator, x.percent]);
+      expect(months('coverage')).toEqual([['2024-06', 1, 2, '50.00'], ['2024-07', 1, 1, '100.00']]);
+      expect(months('accuracy')).toEqual([['2024-09', 1, 2, '50.00'], ['2025-01', 1, 1, '100.00']]);
+      expect(months('onTime')).toEqual([['2024-06', 1, 2, '50.00'], ['2024-07', 0, 1, '0.00']]);
+      for (const x of r.body.kpis) expect(x.trend.map((p: { month: string }) => p.month)).toEqual(r.body.months);
+      // The subsidy route answers the same trends.
+      const sub = await get(auth.finance, '/api/subsidy/kpis', { policyYear: 2024 }).expect(200);
+      expect(sub.body.targets.map((x: { trend: unknown }) => x.trend)).toEqual(r.body.kpis.map((x: { trend: unknown }) => x.trend));
+
+      const x = await get(auth.finance, '/api/oversight/kpis.xlsx', { schemeId: 'mh-huhuibao', year: 2024 }).buffer(true).parse(binary).expect(200);
+      const sheets = await readTables(x.body as Buffer);
+      for (const kpi of r.body.kpis) {
+        const row = sheets['指标'].rows.find((rw) => rw[0] === kpi.name)!;
+        expect([row[1], row[2], row[3] === null ? null : new Decimal(row[3] as number).toFixed(2)]).toEqual([kpi.numerator, kpi.denominator, kpi.percent]);
+      }
+      r.body.months.forEach((m: string, i: number) => {
+        const row = sheets['月度趋势'].rows.find((rw) => rw[0] === m)!;
+        expect(row.slice(1, 10)).toEqual(r.body.kpis.flatMap((kpi: { trend: { numerator: number; denominator: number; percent: string | null }[] }) => [
+          kpi.trend[i].numerator, kpi.trend[i].denominator, kpi.trend[i].percent === null ? null : Number(kpi.trend[i].percent),
+        ]));
+      });
+    } finally {
+      clock.setToday(before);
+    }
   });
 
   // ------------------------------------------------------------------ decision letters

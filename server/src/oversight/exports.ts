@@ -60,17 +60,8 @@ export function settlementSheets(v: SettlementsView): SheetSpec[] {
 
 export function kpiSheets(v: KpisView): SheetSpec[] {
   const title = [`${v.schemeName} ${v.year} 保险年度 绩效指标`, `${scopeText(v.level)}；截至 ${v.today}`];
-  if (v.subsidy) {
-    const k = v.subsidy.kpis;
-    return [
-      {
-        name: '指标',
-        title: [...title, `沪惠保补贴指标（来自补贴模块 ${v.subsidy.route}）；及时口径：${k.deadlineNote}`],
-        columns: [{ header: '指标', kind: 'text' }, { header: '分子', kind: 'int' }, { header: '分母', kind: 'int' }, { header: '百分比（%）', kind: 'percent' }, { header: '目标', kind: 'text' }, { header: '口径', kind: 'text', width: 60 }, { header: '依据', kind: 'text', width: 50 }],
-        rows: k.targets.map((x) => [x.name, x.numerator, x.denominator, x.percent, x.target, x.definition, x.clause]),
-      },
-    ];
-  }
+  // Minhang: the subsidy targets are in `kpis` (with their trends) like every scheme's; say how "on time" is read.
+  if (v.subsidy) title.push(`沪惠保补贴指标（补贴模块 ${v.subsidy.route}）；及时口径：${v.subsidy.kpis.deadlineNote}`);
   const sheets: SheetSpec[] = [
     {
       name: '指标',
@@ -124,6 +115,12 @@ export function kpiSheets(v: KpisView): SheetSpec[] {
         { header: '不予赔付（件）', kind: 'int' },
       ],
       rows: v.byBenefitInsurer.rows.map((r) => [r.benefitName, r.insurerName, r.claims, r.reportedAmount, r.approvedCount, r.approvedAmount, r.paidCount, r.paidAmount, r.rejected]),
+    });
+    sheets.push({
+      name: '按险种和保险公司-月度',
+      title: [...title, '按报案月份：报案件数、其中已赔付的金额'],
+      columns: [{ header: '月份', kind: 'text' }, { header: '报案（件）', kind: 'int' }, { header: '赔付金额（元）', kind: 'money' }],
+      rows: v.byBenefitInsurer.trend.map((p) => [p.month, p.reported, p.paidAmount]),
     });
   }
   return sheets;

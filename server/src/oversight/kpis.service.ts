@@ -12,8 +12,9 @@
  *   amount (the estimate while not approved). Claims without a due date (documents not complete, or a year
  *   without holiday data) are not measured and are counted apart. Trend by due month.
  * - claims by benefit and insurer (Chongqing): counts and money per benefit × insurer, trend by report month.
- * Minhang (purchase subsidy): the subsidy module's own KPIs (应补尽补率, 发放准确率, 发放及时率), included as
- * that module computes them, with the route that serves them.
+ * Minhang (purchase subsidy): the subsidy module's own KPIs (应补尽补率, 发放准确率, 发放及时率) as `kpis` like the
+ * others (figure, numerator / denominator, monthly trend: coverage and on time by purchase month, accuracy by the
+ * month the bank's result came back), and its whole answer under `subsidy` with the route that serves it.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -155,13 +156,26 @@ export class KpisService {
     const base = { schemeId: scheme.id, schemeName: scheme.name, year: year.id, level: scope.level, today };
     if (scheme.kind === 'purchase_subsidy') {
       const q = new URLSearchParams({ policyYear: year.id, ...(districtId !== undefined ? { districtId: String(districtId) } : {}) });
+      const sk = await this.subsidies.kpis(user, { policyYear: Number(year.id), districtId });
       return {
         ...base,
-        months: monthsBetween(year.from, year.to),
-        kpis: [],
+        months: sk.months,
+        // The subsidy module's targets as KPIs like the others: figure, numerator / denominator, monthly trend.
+        kpis: sk.targets.map((x) => ({
+          id: x.id,
+          name: x.name,
+          target: x.target,
+          numerator: x.numerator,
+          denominator: x.denominator,
+          percent: x.percent,
+          met: x.met,
+          definition: x.definition,
+          source: x.clause,
+          trend: x.trend,
+        })),
         onTime: null,
         byBenefitInsurer: null,
-        subsidy: { route: `/api/subsidy/kpis?${q}`, kpis: await this.subsidies.kpis(user, { policyYear: Number(year.id), districtId }) },
+        subsidy: { route: `/api/subsidy/kpis?${q}`, kpis: sk },
       };
     }
     const rows = await this.rows(scope, today);

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { notFound } from '../auth/access.service';
+import { dialectOf, monthOf, monthsBetween } from '../oversight/oversight-sql';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import type { PayerPart, StoredReason } from './entities/subsidy.entity';
@@ -46,6 +47,9 @@ export interface KpiTarget {
   met: boolean | null;
   definition: string;
   clause: string;
+  /** The same measure month by month (`KpiView.months`); `trendBy` says which month a row falls in. */
+  trend: { month: string; numerator: number; denominator: number; percent: string | null }[];
+  trendBy: string;
 }
 
 export interface KpiView {
@@ -54,6 +58,8 @@ export interface KpiView {
   today: string;
   onTimeDeadline: string;
   deadlineNote: string;
+  /** 'YYYY-MM' from January of the policy year to December, or later when a payment came later. */
+  months: string[];
   targets: KpiTarget[];
   money: { eligibleTotal: string; paidTotal: string; paidByPayer: { payer: string; amount: string }[] };
   counts: Record<string, number>;
@@ -162,12 +168,14 @@ export class SubsidiesService {
     const sp = scope ?? [];
 
     const subs = (await this.ds.query(
-      `SELECT s.id AS id, s.person_id AS personId, s.decision AS decision, s.status AS status, s.amount AS amount, s.paid_on AS paidOn, s.payers AS payers
-         FROM \`huhuibao_subsidy\` s WHERE s.policy_year = ? AND ${inScope('s.district_id')}`,
+      `SELECT s.id AS id, s.person_id AS personId, s.decision AS decision, s.status AS status, s.amount AS amount, s.paid_on AS paidOn, s.payers AS payers,
+              SUBSTR(p.purchase_date, 1, 7) AS purchaseMonth
+         FROM \`huhuibao_subsidy\` s INNER JOIN \`huhuibao_policy\` p ON p.id = s.policy_id WHERE s.policy_year = ? AND ${inScope('s.district_id')}`,
       [q.policyYear, ...sp],
     )) as Record<string, unknown>[];
     const items = (await this.ds.query(
-      `SELECT i.id AS id, i.subsidy_id AS subsidyId, i.person_id AS personId, i.amount AS amount, i.result AS result, s.amount AS subsidyAmount, s.decision AS decision
+      `SELECT i.id AS id, i.subsidy_id AS subsidyId, i.person_id AS personId, i.amount AS amount, i.result AS result, s.amount AS subsidyAmount, s.decision AS decision,
+              COALESCE(${monthOf(dialectOf(this.ds), 'i.result_at')}, SUBSTR(i.paid_on, 1, 7)) AS resultMonth
          FROM \`subsidy_payment_item\` i INNER JOIN \`subsidy_payment_batch\` b ON b.id = i.batch_id INNER JOIN \`huhuibao_subsidy\` s ON s.id = i.subsidy_id
         WHERE b.policy_year = ? AND ${inScope('b.district_id')}`,
       [q.policyYear, ...sp],
@@ -186,9 +194,28 @@ export class SubsidiesService {
     const due = eligible.filter((s) => s.status === 'paid' || today > deadline);
     const onTime = paid.filter((s) => (dateStr(s.paidOn) ?? '9999-12-31') <= deadline);
 
-    const target = (id: KpiTarget['id'], name: string, n: number, d: number, definition: string, clause: string): KpiTarget => {
+    // Months of the trends: the policy year, and any later month a subsidy was bought or a bank result came back.
+    let last = `${q.policyYear}-12`;
+    for (const m of [...subs.map((x) => x.purchaseMonth), ...items.map((x) => x.resultMonth)]) if (m != null && String(m) > last) last = String(m);
+    const months = monthsBetween(`${q.policyYear}-01`, last);
+    type Row = Record<string, unknown>;
+    const trend = (num: Row[], den: Row[], monthOfRow: (r: Row) => unknown) =>
+      months.map((month) => {
+        const n = num.filter((r) => monthOfRow(r) === month).length;
+        const d = den.filter((r) => monthOfRow(r) === month).length;
+        return { month, numerator: n, denominator: d, percent: pct(n, d) };
+      });
+    const purchase = (r: Row) => (r.purchaseMonth == null ? null : String(r.purchaseMonth));
+    const result = (r: Row) => (r.resultMonth == null ? null : String(r.resultMonth));
+    const target = (id: KpiTarget['id'], name: string, num: Row[], den: Row[], by: 'purchase' | 'result', definition: string, clause: string): KpiTarget => {
+      const n = num.length;
+      const d = den.length;
       const p = pct(n, d);
-      return { id, name, target: '100%', numerator: n, denominator: d, percent: p, met: p === null ? null : n === d, definition, clause };
+      return {
+        id, name, target: '100%', numerator: n, denominator: d, percent: p, met: p === null ? null : n === d, definition, clause,
+        trend: trend(num, den, by === 'purchase' ? purchase : result),
+        trendBy: by === 'purchase' ? '按投保月份（购买沪惠保的月份）' : '按银行回盘月份',
+      };
     };
     const byPayer = new Map<string, Decimal>();
     for (const s of paid) for (const part of parseJson<PayerPart[]>(s.payers) ?? []) byPayer.set(part.payer, (byPayer.get(part.payer) ?? new Decimal(0)).plus(part.amount));
@@ -202,10 +229,11 @@ export class SubsidiesService {
       deadlineNote:
         '文件只规定“补贴发放及时率 100%”（二、2 时效标准），未规定发放期限；补贴工作每年 6 月开始至 7 月底结束（二、3），预算按年度编列（三、1）。' +
         `本系统口径：在保单年度内（${deadline} 前，含当日）发放到账为及时`,
+      months,
       targets: [
-        target('coverage', '应补尽补率', paid.length, eligible.length, '已发放的补贴对象 ÷ 比对后符合补贴条件的购买人', `${DOC}二、2 数量指标：对符合的困难群众应补尽补率 100%`),
-        target('accuracy', '补贴发放准确率', correct.length, done.length, '银行回盘中发放正确的笔数（成功到账、金额为 129 元、当年只发一次）÷ 有回盘结果的笔数（成功 + 失败）', `${DOC}二、2 质量指标：补贴发放准确率 100%`),
-        target('onTime', '补贴发放及时率', onTime.length, due.length, `在 ${deadline} 前（含）到账的补贴 ÷ 已到期的补贴（已发放的，以及期限已过仍未发放的）`, `${DOC}二、2 时效标准：补贴发放及时率 100%`),
+        target('coverage', '应补尽补率', paid, eligible, 'purchase', '已发放的补贴对象 ÷ 比对后符合补贴条件的购买人；趋势按投保月份', `${DOC}二、2 数量指标：对符合的困难群众应补尽补率 100%`),
+        target('accuracy', '补贴发放准确率', correct, done, 'result', '银行回盘中发放正确的笔数（成功到账、金额为 129 元、当年只发一次）÷ 有回盘结果的笔数（成功 + 失败）；趋势按银行回盘月份', `${DOC}二、2 质量指标：补贴发放准确率 100%`),
+        target('onTime', '补贴发放及时率', onTime, due, 'purchase', `在 ${deadline} 前（含）到账的补贴 ÷ 已到期的补贴（已发放的，以及期限已过仍未发放的）；趋势按投保月份`, `${DOC}二、2 时效标准：补贴发放及时率 100%`),
       ],
       money: {
         eligibleTotal: eligible.reduce((a, s) => a.plus(money(s.amount)), new Decimal(0)).toFixed(2),
