@@ -10,7 +10,10 @@ const w = (id: number, extra: Partial<LossRatioWarning> = {}): LossRatioWarning 
 describe('oversight dashboard logic', () => {
   it('offers the insurance schemes with their years; settlements for Zhumadian and Jincheng, warnings for Jincheng only', () => {
     const c = schemeChoices()
-    expect(c.map((x) => x.id)).not.toContain(listSchemes().find((s) => s.kind === 'purchase_subsidy')?.id)
+    // The 沪惠保 purchase subsidy is offered last (KPIs only), the insurance schemes before it.
+    const mh = listSchemes().find((s) => s.kind === 'purchase_subsidy')!.id
+    expect(c.at(-1)).toMatchObject({ id: mh, subsidy: true })
+    expect(c.filter((x) => x.subsidy).map((x) => x.id)).toEqual([mh])
     const jc = c.find((x) => x.id === 'jc-fpzhbx')!
     expect(jc.years.map((y) => y.id)).toContain('2026')
     expect(jc.warningYears).toContain('2026')
@@ -22,7 +25,7 @@ describe('oversight dashboard logic', () => {
   })
 
   it('picks the year containing today, else the latest begun', () => {
-    const c = { id: 'z', label: 'z', settlementYears: [], warningYears: [], years: [{ id: '2019', from: '2019-07-01', to: '2020-06-30' }, { id: '2020', from: '2020-07-01', to: '2021-06-30' }] }
+    const c = { id: 'z', label: 'z', settlementYears: [], warningYears: [], subsidy: false, years: [{ id: '2019', from: '2019-07-01', to: '2020-06-30' }, { id: '2020', from: '2020-07-01', to: '2021-06-30' }] }
     expect(defaultYear(c, '2020-03-01')).toBe('2019')
     expect(defaultYear(c, '2020-07-01')).toBe('2020')
     expect(defaultYear(c, '2026-11-22')).toBe('2020')

@@ -14,12 +14,14 @@ export interface SchemeChoice {
   settlementYears: string[]
   /** Year ids with loss-ratio warning levels (Jincheng). */
   warningYears: string[]
+  /** A purchase subsidy (闵行 沪惠保): no premiums, claims or statements of its own; only its KPIs. */
+  subsidy: boolean
 }
 
-/** The insurance schemes (not the 沪惠保 purchase subsidy, whose KPIs the subsidy module has) and their years. */
+/** The schemes and their years: the insurance schemes first, then the 沪惠保 purchase subsidy (KPIs only). */
 export function schemeChoices(schemes: readonly SchemeDefinition[] = listSchemes()): SchemeChoice[] {
-  return schemes
-    .filter((s) => s.kind !== 'purchase_subsidy')
+  const ordered = [...schemes.filter((s) => s.kind !== 'purchase_subsidy'), ...schemes.filter((s) => s.kind === 'purchase_subsidy')]
+  return ordered
     .map((s) => {
       const years: SchemeChoice['years'] = []
       const settlementYears: string[] = []
@@ -33,7 +35,7 @@ export function schemeChoices(schemes: readonly SchemeDefinition[] = listSchemes
         }
       }
       years.sort((a, b) => a.from.localeCompare(b.from))
-      return { id: s.id, label: s.shortName ?? s.name, years, settlementYears, warningYears }
+      return { id: s.id, label: s.shortName ?? s.name, years, settlementYears, warningYears, subsidy: s.kind === 'purchase_subsidy' }
     })
 }
 

@@ -196,8 +196,16 @@ export interface KpisView {
     source: string
     bands: (Measure & { id: string; label: string; workingDays: number; amountOnTime: string; amountDue: string; amountPercent: string | null; unmeasured: number })[]
   } | null
-  byBenefitInsurer: { rows: { benefitName: string; insurerName: string; claims: number; approvedAmount: string; paidAmount: string }[] } | null
-  subsidy: { route: string; kpis: unknown } | null
+  /** Chongqing: claims per benefit × insurer; `trend`: claims reported per month and the money paid on them. */
+  byBenefitInsurer: {
+    rows: { benefitName: string; insurerName: string; claims: number; approvedAmount: string; paidAmount: string }[]
+    trend: { month: string; reported: number; paidAmount: string }[]
+  } | null
+  /** Minhang: the subsidy module's answer (its targets are also in `kpis`, with their trends). */
+  subsidy: {
+    route: string
+    kpis: { onTimeDeadline: string; deadlineNote: string; money: { eligibleTotal: string; paidTotal: string; paidByPayer: { payer: string; amount: string }[] } }
+  } | null
 }
 
 export interface OversightQuery {

@@ -341,16 +341,30 @@ function KpisPanel({ k, q }: { k: KpisView; q: OversightQuery }) {
         </View>
       ) : null}
       {k.byBenefitInsurer?.rows.length ? (
-        <View className='hm-card ov-block'>
+        <View className='hm-card ov-block' id='ov-kpi-benefit-insurer'>
           <Text className='hm-heading'>按保险责任和保险机构</Text>
           {k.byBenefitInsurer.rows.map((r) => (
             <Text key={`${r.benefitName}-${r.insurerName}`} className='hm-text ov-line'>
               {r.benefitName} · {r.insurerName}：{r.claims} 笔，核定 {yuan(r.approvedAmount)}，已赔付 {yuan(r.paidAmount)}
             </Text>
           ))}
+          <Text className='hm-label'>每月报案（笔）</Text>
+          <Bars id='ov-kpi-trend-reported' rows={k.byBenefitInsurer.trend.map((p) => ({ label: p.month, value: String(p.reported), text: `${p.reported} 笔` }))} />
+          <Text className='hm-label'>其中已赔付的金额（按报案月份）</Text>
+          <Bars id='ov-kpi-trend-paid' rows={k.byBenefitInsurer.trend.map((p) => ({ label: p.month, value: p.paidAmount, text: yuan(p.paidAmount) }))} />
         </View>
       ) : null}
-      {k.subsidy ? <Notice kind='info' title='沪惠保补贴的指标见补贴模块'>{k.subsidy.route}</Notice> : null}
+      {k.subsidy ? (
+        <View className='hm-card ov-block' id='ov-kpi-subsidy'>
+          <Text className='hm-heading'>沪惠保补贴</Text>
+          <View className='hm-row'><Text className='hm-row__label'>符合条件应发</Text><Text className='hm-row__value'>{yuan(k.subsidy.kpis.money.eligibleTotal)}</Text></View>
+          <View className='hm-row'><Text className='hm-row__label'>已发放</Text><Text className='hm-row__value ov-money'>{yuan(k.subsidy.kpis.money.paidTotal)}</Text></View>
+          {k.subsidy.kpis.money.paidByPayer.map((b) => (
+            <View key={b.payer} className='hm-row'><Text className='hm-row__label'>其中 {b.payer}</Text><Text className='hm-row__value'>{yuan(b.amount)}</Text></View>
+          ))}
+          <Text className='hm-small hm-secondary'>及时的口径：{k.subsidy.kpis.deadlineNote}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -368,6 +382,9 @@ export default function OversightDashboard() {
   const year = yearPick && scheme.years.some((y) => y.id === yearPick) ? yearPick : defaultYear(scheme, today)
   const [districtId, setDistrictId] = useState<number | undefined>()
   const [tab, setTab] = useState<Tab>(params.tab === 'settlements' || params.tab === 'kpis' || params.tab === 'money' ? params.tab : 'premiums')
+  // The purchase subsidy has only KPIs (no premiums, claims or statements of its own).
+  const shown: Tab = scheme.subsidy ? 'kpis' : tab
+  const tabs = scheme.subsidy ? TABS.filter((t) => t.value === 'kpis') : TABS
   const q: OversightQuery = { schemeId, year, districtId }
   const qKey = `${schemeId}|${year}|${districtId ?? ''}`
 
@@ -377,10 +394,10 @@ export default function OversightDashboard() {
   const districtsAll = useApi(staff ? `ov-d-${schemeId}|${year}` : null, () => oversight.premiums({ schemeId, year }))
   const premiumsOne = useApi(staff && districtId !== undefined ? `ov-p-${qKey}` : null, () => oversight.premiums(q))
   const premiums = districtId === undefined ? districtsAll : premiumsOne
-  const money = useApi(staff && tab === 'money' ? `ov-m-${qKey}-${live.claimTick}` : null, () => oversight.claimsMoney(q))
+  const money = useApi(staff && shown === 'money' ? `ov-m-${qKey}-${live.claimTick}` : null, () => oversight.claimsMoney(q))
   const hasSettlement = scheme.settlementYears.includes(year)
-  const settlements = useApi(staff && tab === 'settlements' && hasSettlement ? `ov-s-${qKey}-${live.claimTick}` : null, () => oversight.settlements(q))
-  const kpis = useApi(staff && tab === 'kpis' ? `ov-k-${qKey}-${live.claimTick}` : null, () => oversight.kpis(q))
+  const settlements = useApi(staff && shown === 'settlements' && hasSettlement ? `ov-s-${qKey}-${live.claimTick}` : null, () => oversight.settlements(q))
+  const kpis = useApi(staff && shown === 'kpis' ? `ov-k-${qKey}-${live.claimTick}` : null, () => oversight.kpis(q))
 
   usePullDownRefresh(() => {
     void Promise.all([premiums.reload(), money.reload(), settlements.reload(), kpis.reload(), live.reload()]).finally(() => Taro.stopPullDownRefresh())
@@ -436,24 +453,24 @@ export default function OversightDashboard() {
         ) : null}
 
         <View className='ov-noprint'>
-          <Chips idPrefix='ov-tab' items={TABS} value={tab} onPick={(v) => v && setTab(v)} />
+          <Chips idPrefix='ov-tab' items={tabs} value={shown} onPick={(v) => v && setTab(v)} />
         </View>
 
-        {tab === 'premiums' ? (
+        {shown === 'premiums' ? (
           <>
             {premiums.error ? <ApiErrorNotice error={premiums.error} onRetry={() => void premiums.reload()} /> : null}
             {!premiums.data && premiums.loading ? <Loading /> : null}
             {premiums.data ? <PremiumsPanel p={premiums.data} /> : null}
           </>
         ) : null}
-        {tab === 'money' ? (
+        {shown === 'money' ? (
           <>
             {money.error ? <ApiErrorNotice error={money.error} onRetry={() => void money.reload()} /> : null}
             {!money.data && money.loading ? <Loading /> : null}
             {money.data ? <MoneyPanel m={money.data} /> : null}
           </>
         ) : null}
-        {tab === 'settlements' ? (
+        {shown === 'settlements' ? (
           !hasSettlement ? (
             <Notice kind='info' title='本方案这个年度没有年终风险分担结算（只有驻马店、晋城的方案有）' />
           ) : (
@@ -464,7 +481,7 @@ export default function OversightDashboard() {
             </>
           )
         ) : null}
-        {tab === 'kpis' ? (
+        {shown === 'kpis' ? (
           <>
             {kpis.error ? <ApiErrorNotice error={kpis.error} onRetry={() => void kpis.reload()} /> : null}
             {!kpis.data && kpis.loading ? <Loading /> : null}
