@@ -473,6 +473,9 @@ describe(`oversight (${DIALECT})`, () => {
     await buyer(3, '2024-07-05', 'eligible', { result: 'paid', at: '2025-01-08' }); // paid after 12-31: late
     await buyer(4, '2024-07-10', 'refused');
     try {
+      // The desk's 沪惠保 page takes finance's 街镇 from here (GET /api/people/districts is not finance's).
+      const p = await get(auth.finance, '/api/oversight/premiums', { schemeId: 'mh-huhuibao', year: 2024 }).expect(200);
+      expect(p.body.districts.map((x: { districtId: number; name: string }) => [x.districtId, x.name])).toContainEqual([qibao.id, '七宝镇']);
       const r = await get(auth.finance, '/api/oversight/kpis', { schemeId: 'mh-huhuibao', year: 2024 }).expect(200);
       expect(r.body.months[0]).toBe('2024-01');
       expect(r.body.months[r.body.months.length - 1]).toBe('2025-01'); // a bank result came back in January

@@ -8,10 +8,21 @@ import { go } from '@/services/navigate'
 import { route } from '@/services/routes'
 import '../pages/desk.scss'
 
-/** A desk page: caseworkers (and admins) only; anyone else is sent to the staff sign-in. */
-export function DeskPage({ title, children }: PropsWithChildren<{ title: string }>) {
+/** The roles the server lets use a desk page's routes (the controllers' @Roles). */
+export type DeskRole = 'caseworker' | 'finance' | 'admin'
+/** Most desk routes (people, rosters, alerts): caseworkers and admins. The 沪惠保 subsidy routes also finance. */
+export const DESK_ROLES: readonly DeskRole[] = ['caseworker', 'admin']
+export const SUBSIDY_ROLES: readonly DeskRole[] = ['caseworker', 'finance', 'admin']
+
+/** Whether a signed-in user may use a desk page open to `roles`. */
+export function deskAllows(role: string | undefined, roles: readonly DeskRole[] = DESK_ROLES): boolean {
+  return !!role && (roles as readonly string[]).includes(role)
+}
+
+/** A desk page: only the roles the server allows on its routes (default caseworkers and admins); anyone else is sent to the staff sign-in. */
+export function DeskPage({ title, roles = DESK_ROLES, children }: PropsWithChildren<{ title: string; roles?: readonly DeskRole[] }>) {
   const s = useSession()
-  const ok = !!s && isStaff(s.user) && (s.user.role === 'caseworker' || s.user.role === 'admin')
+  const ok = !!s && isStaff(s.user) && deskAllows(s.user.role, roles)
   return (
     <Page className='staff desk'>
       <View className='hm-desk'>
@@ -24,7 +35,7 @@ export function DeskPage({ title, children }: PropsWithChildren<{ title: string 
         {ok ? (
           children
         ) : (
-          <Notice kind='info' title='请先用民政经办人员账号登录'>
+          <Notice kind='info' title={roles.includes('finance') ? '请先用民政经办人员或财务人员账号登录' : '请先用民政经办人员账号登录'}>
             <View className='hm-tap' onClick={() => go(route.staffLogin())}>
               <Text className='hm-link'>去登录 ›</Text>
             </View>

@@ -135,6 +135,11 @@ export default function StaffQueue() {
             <View className='hm-tap' id='open-desk' onClick={() => go(route.desk())}>
               <Text className='hm-link'>窗口工具（代为报案、名单、提醒、沪惠保） ›</Text>
             </View>
+          ) : s!.user.role === 'finance' ? (
+            // Finance may use the 沪惠保 subsidy routes only (server: subsidy.controller @Roles).
+            <View className='hm-tap' id='open-desk-subsidy' onClick={() => go(route.deskSubsidy())}>
+              <Text className='hm-link'>沪惠保补贴发放 ›</Text>
+            </View>
           ) : null}
           <View className='hm-tap' id='open-oversight' onClick={() => go(route.oversight())}>
             <Text className='hm-link'>监管看板 ›</Text>

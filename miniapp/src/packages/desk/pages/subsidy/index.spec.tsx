@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { session } from '@/services/api'
 import { ApiError } from '@/services/api/errors'
+import DeskHome from '../home/index'
+import DeskRoster from '../roster/index'
 import DeskSubsidy from './index'
 
 const m = {
@@ -26,6 +28,12 @@ jest.mock('@/services/api/desk', () => ({
     exportPath: (id: number) => `/api/subsidy/batches/${id}/export.xlsx`,
   },
 }))
+const premiums = jest.fn()
+jest.mock('@/services/api', () => {
+  const actual = jest.requireActual('@/services/api')
+  return { ...actual, oversight: { ...actual.oversight, premiums: (...a: unknown[]) => premiums(...a) } }
+})
+jest.mock('@/hooks/useParams', () => ({ useParams: () => ({}) }))
 jest.mock('../../lib/files', () => ({
   pickFile: jest.fn(async () => ({ filePath: 'blob:f', fileName: '出单清单.csv' })),
   releaseFile: jest.fn(),
@@ -103,5 +111,38 @@ describe('沪惠保补贴 desk page', () => {
     expect(await screen.findByText('回盘：到账 1 笔，失败 1 笔，无变化 0 笔，有错误 0 行')).toBeTruthy()
     expect(screen.getByText('第 3 行：账户已销户')).toBeTruthy()
     expect(m.results.mock.calls[0][2]).toBe(false)
+  })
+
+  describe('finance (the server allows finance on the subsidy routes only)', () => {
+    beforeEach(() => {
+      session.clear()
+      session.signIn({ accessToken: 'a', refreshToken: 'r', expiresIn: 3600, user: { userId: 5, role: 'finance', bound: false, username: 'finance', districtIds: [] } })
+      premiums.mockReset()
+      premiums.mockResolvedValue({ districts: [{ districtId: 2, name: '七宝镇' }, { districtId: 3, name: '莘庄镇' }] })
+    })
+
+    it('reaches the 沪惠保 page: every 街镇 (from the oversight scope, not /people/districts), the targets and the batches', async () => {
+      const { container } = render(<DeskSubsidy />)
+      fireEvent.change(container.querySelector('#s-year')!, { target: { value: '2024' } })
+      expect(await screen.findByText('75.00%')).toBeTruthy()
+      expect(await screen.findByText('2024 年度目标完成情况（全部街镇）')).toBeTruthy()
+      await waitFor(() => expect(container.querySelector('#s-district-3')).toBeTruthy())
+      expect(m.districts).not.toHaveBeenCalled()
+      expect(premiums).toHaveBeenCalledWith(expect.objectContaining({ schemeId: 'mh-huhuibao' }))
+      fireEvent.click(container.querySelector('#s-district-3')!)
+      await waitFor(() => expect(m.kpis).toHaveBeenLastCalledWith(2024, 3))
+      expect(screen.queryByText('请先用民政经办人员或财务人员账号登录')).toBeNull()
+    })
+
+    it('sees only the 沪惠保 tool on the desk home, and not the caseworkers\' pages', async () => {
+      const home = render(<DeskHome />)
+      expect(home.container.querySelector('#tool-subsidy')).toBeTruthy()
+      expect(home.container.querySelector('#tool-report')).toBeNull()
+      expect(home.container.querySelector('#tool-roster')).toBeNull()
+      expect(home.container.querySelector('#tool-alerts')).toBeNull()
+      home.unmount()
+      render(<DeskRoster />)
+      expect(screen.getByText('请先用民政经办人员账号登录')).toBeTruthy()
+    })
   })
 })

@@ -4,29 +4,48 @@ import { ApiErrorNotice } from '@/components/ApiErrorNotice'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { useApi } from '@/hooks/useApi'
-import { type Batch, type MatchResult, type PickedUpload, type PolicyImport, people, type ResultsReport, subsidyDesk } from '@/services/api/desk'
+import { useSession } from '@/hooks/useSession'
+import { oversight } from '@/services/api'
+import { type Batch, type MatchResult, type PickedUpload, type PolicyImport, people, type ResultsReport, type StaffDistrict, subsidyDesk } from '@/services/api/desk'
 import { isApiError } from '@/services/api/errors'
 import { groupDigits } from '@/services/format'
 import { keyFor, type KeyedSubmission } from '@/services/idempotency'
 import { Button } from '@/ui/nutui'
 import { downloadFile, pickFile, releaseFile } from '../../lib/files'
 import { policyYearError } from '../../lib/forms'
-import { Chips, DeskPage, Field, Figures, TextBox } from '../../lib/ui'
+import { defaultYear, schemeChoices } from '@/services/oversight'
+import { todayIso } from '@/services/format'
+import { Chips, DeskPage, Field, Figures, SUBSIDY_ROLES, TextBox } from '../../lib/ui'
 
 const ACTION_TEXT: Record<string, string> = { add: '新增', change: '变更', unchanged: '不变', error: '错误' }
 
+const MINHANG = 'mh-huhuibao'
+
+/**
+ * Minhang's 街镇 for finance (the city level, all of them): GET /api/people/districts is for caseworkers and
+ * admins, so they come from the oversight scope finance may read (the premiums figure lists its districts).
+ */
+async function minhangDistrictsForFinance(): Promise<StaffDistrict[]> {
+  const mh = schemeChoices().find((c) => c.id === MINHANG)
+  if (!mh) return []
+  const p = await oversight.premiums({ schemeId: MINHANG, year: defaultYear(mh, todayIso()) })
+  return p.districts.map((d) => ({ id: d.districtId, name: d.name, city: '', county: '', schemeId: MINHANG, type: null }))
+}
+
 /** 沪惠保 subsidy: the insurer's policy list → match → batch per 街镇 → export for the bank → the bank's results; with the targets. */
 export default function DeskSubsidy() {
+  const s = useSession()
+  const finance = s?.user.role === 'finance'
   const [yearText, setYearText] = useState(String(new Date().getFullYear()))
   const yearError = policyYearError(yearText)
   const year = yearError ? undefined : Number(yearText.trim())
-  const districts = useApi('desk-districts', () => people.districts())
-  const minhang = (districts.data ?? []).filter((d) => d.schemeId === 'mh-huhuibao')
+  const districts = useApi(s ? (finance ? 'desk-districts-finance' : 'desk-districts') : null, () => (finance ? minhangDistrictsForFinance() : people.districts()))
+  const minhang = (districts.data ?? []).filter((d) => d.schemeId === MINHANG)
   const [districtId, setDistrictId] = useState<number | undefined>()
   const [refresh, setRefresh] = useState(0)
   const bump = () => setRefresh((n) => n + 1)
   return (
-    <DeskPage title='沪惠保补贴发放'>
+    <DeskPage title='沪惠保补贴发放' roles={SUBSIDY_ROLES}>
       <View className='hm-card'>
         <Field label='保单年度' error={yearError}>
           <TextBox id='s-year' value={yearText} placeholder='例如 2024' onInput={setYearText} />
@@ -39,7 +58,7 @@ export default function DeskSubsidy() {
       </View>
       {year ? (
         <>
-          <Kpis year={year} districtId={districtId} refresh={refresh} />
+          <Kpis year={year} districtId={districtId} refresh={refresh} all={finance} />
           <PolicyList year={year} onApplied={bump} />
           <Match year={year} onMatched={bump} />
           <Batches year={year} districtId={districtId} refresh={refresh} onChanged={bump} />
@@ -49,11 +68,11 @@ export default function DeskSubsidy() {
   )
 }
 
-function Kpis({ year, districtId, refresh }: { year: number; districtId?: number; refresh: number }) {
+function Kpis({ year, districtId, refresh, all }: { year: number; districtId?: number; refresh: number; all?: boolean }) {
   const k = useApi(`kpis-${year}-${districtId ?? 'all'}-${refresh}`, () => subsidyDesk.kpis(year, districtId))
   return (
     <View className='hm-card' id='s-kpis'>
-      <Text className='hm-section-title'>{year} 年度目标完成情况{districtId ? '' : '（我负责的全部街镇）'}</Text>
+      <Text className='hm-section-title'>{year} 年度目标完成情况{districtId ? '' : all ? '（全部街镇）' : '（我负责的全部街镇）'}</Text>
       {k.error ? <ApiErrorNotice error={k.error} onRetry={() => void k.reload()} /> : null}
       {!k.data && k.loading ? <Loading /> : null}
       {k.data ? (
