@@ -230,6 +230,18 @@ describe('the oversight dashboard', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
   })
 
+  it('沪惠保补贴: only its KPIs (应补尽补率, 发放准确率, 发放及时率), each a figure, a monthly trend and the .xlsx', async () => {
+    await vis(cw, '#ov-scheme-mh-huhuibao').click()
+    await vis(cw, '#ov-kpi-coverage .ov-figure').waitFor({ timeout: 30000 })
+    for (const id of ['coverage', 'accuracy', 'onTime']) {
+      expect(await cw.locator(`#ov-kpi-${id} .ov-figure`).count()).toBe(1)
+      expect(await cw.locator(`#ov-kpi-trend-${id} .ov-bars__row`).count()).toBeGreaterThanOrEqual(12)
+    }
+    expect(await cw.locator('#ov-tab-premiums').count()).toBe(0) // no premiums, claims or statements of its own
+    const [download] = await Promise.all([cw.waitForEvent('download', { timeout: 30000 }), vis(cw, '#ov-kpis-xlsx').click()])
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/)
+  })
+
   it('lets the beneficiary open the decision letter of the approved claim (长辈模式)', async () => {
     const ctx = await phone(browser)
     const p = await ctx.newPage()
