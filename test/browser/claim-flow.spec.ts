@@ -9,85 +9,22 @@
  *
  * Screenshots go to a temp folder, or to docs/screenshots with HUIMIN_SCREENSHOTS=docs.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { collectErrors, desk, elderProblems, launch, phone } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { collectErrors, desk, elderProblems, phone } from './support/browser'
 import { stripedPng } from './support/png'
-import { ROOT, type RunningServer, startServer } from './support/server'
+import { browserSuite } from './support/suite'
 
-const SHOTS = process.env.HUIMIN_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'huimin-shots-'))
-mkdirSync(SHOTS, { recursive: true })
 const FILES = mkdtempSync(join(tmpdir(), 'huimin-photos-'))
 const PHOTO_A = join(FILES, 'settlement.png')
 const PHOTO_B = join(FILES, 'invoice.png')
 writeFileSync(PHOTO_A, stripedPng(640, 480, [250, 250, 245], [40, 60, 140]))
 writeFileSync(PHOTO_B, stripedPng(480, 640, [255, 255, 255], [180, 30, 30]))
 
-let server: RunningServer
-let close: () => Promise<void>
-let browser: Browser
-const errors: string[] = []
-
-/** The element on the page now showing (Taro H5 keeps earlier pages in the DOM, hidden). */
-function vis(page: Page, selector: string): Locator {
-  return page.locator(selector).locator('visible=true').first()
-}
-
-const taken = new Set<string>()
-
-async function shot(page: Page, name: string): Promise<void> {
-  taken.add(join(SHOTS, `${name}.png`))
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
-}
-
-async function open(page: Page, path: string, ready: string): Promise<void> {
-  await page.goto(server.base + path)
-  await vis(page, ready).waitFor({ timeout: 30000 })
-}
-
-async function demoLogin(page: Page, openid: string): Promise<void> {
-  await open(page, '/packages/account/pages/login/index', `#demo-${openid}`)
-  await vis(page, `#demo-${openid}`).click()
-  await vis(page, '.hm-cover').waitFor({ timeout: 30000 })
-}
-
-async function staffLogin(page: Page, username: string): Promise<void> {
-  await open(page, '/packages/caseworker/pages/login/index', '#staff-login')
-  await vis(page, '#staff-username input').fill(username)
-  await vis(page, '#staff-password input').fill('Huimin-demo-2026')
-  await vis(page, '#staff-login .nut-button').click()
-  await vis(page, '#live-status').waitFor({ timeout: 30000 })
-}
-
-async function pick(page: Page, trigger: Locator, file: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()])
-  await chooser.setFiles(file)
-}
-
-beforeAll(async () => {
-  server = await startServer()
-  ;({ browser, close } = await launch())
-  console.log(`[browser] server on ${server.dialect} at ${server.base}; screenshots → ${SHOTS}`)
-}, 180000)
-
-afterAll(async () => {
-  await close?.()
-  await server?.stop()
-  // Smaller PNGs for the repository (256 colours are plenty for UI), when pngquant is there.
-  if (process.env.HUIMIN_SCREENSHOTS === 'docs' && existsSync('/usr/bin/pngquant')) {
-    // only ours: docs/screenshots also holds the catalogue shots of `npm run screenshots -w @huimin/miniapp`
-    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...taken])
-  }
-})
-
-afterEach(() => {
-  const seen = errors.splice(0)
-  expect(seen).toEqual([])
-})
+const s = browserSuite('claim flow')
+const { errors, vis, shot, open, demoLogin, staffLogin, pick } = s
 
 describe('a claim from report to payment', () => {
   let beneficiary: BrowserContext
@@ -97,8 +34,8 @@ describe('a claim from report to payment', () => {
   let claimId = 0
 
   beforeAll(async () => {
-    beneficiary = await phone(browser)
-    staff = await desk(browser)
+    beneficiary = await phone(s.browser)
+    staff = await desk(s.browser)
     me = await beneficiary.newPage()
     cw = await staff.newPage()
     collectErrors(me, errors)
@@ -270,15 +207,15 @@ describe('a claim from report to payment', () => {
 
   it('a reminder (主动理赔) imported by the caseworker shows on 首页 and 去报案 opens the form with its date', async () => {
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(server.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+      fetch(s.server.base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
     const cwLogin = await post('/api/auth/staff/login', { username: 'cw-jincheng', password: 'Huimin-demo-2026' })
     const who = await post('/api/auth/dev-login', { openid: 'demo-openid-jincheng' })
     const personId = who.user.person.personId
-    const pii = await fetch(`${server.base}/api/people/${personId}/pii?field=idNumber`, { headers: { authorization: `Bearer ${cwLogin.accessToken}` } }).then((r) => r.json())
+    const pii = await fetch(`${s.server.base}/api/people/${personId}/pii?field=idNumber`, { headers: { authorization: `Bearer ${cwLogin.accessToken}` } }).then((r) => r.json())
     const form = new FormData()
     const csv = `身份证号,类型,日期,方案,保障项目,说明,来源编号\n${pii.value},其他,2026-11-10,jc-fpzhbx,outpatient,医保门诊结算记录,MZ-0001\n`
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'alerts.csv')
-    const imported = await fetch(`${server.base}/api/claim-alerts/import`, { method: 'POST', headers: { authorization: `Bearer ${cwLogin.accessToken}` }, body: form }).then((r) => r.json())
+    const imported = await fetch(`${s.server.base}/api/claim-alerts/import`, { method: 'POST', headers: { authorization: `Bearer ${cwLogin.accessToken}` }, body: form }).then((r) => r.json())
     expect(imported).toMatchObject({ created: 1, errors: [] })
 
     await open(me, '/pages/index/index', '.hm-alert')
@@ -297,7 +234,7 @@ describe('a claim from report to payment', () => {
     let elder: BrowserContext
     let p: Page
     beforeAll(async () => {
-      elder = await phone(browser)
+      elder = await phone(s.browser)
       p = await elder.newPage()
       collectErrors(p, errors)
       await demoLogin(p, 'demo-openid-jincheng')

@@ -7,85 +7,30 @@
  *
  * Screenshots go to a temp folder, or to docs/screenshots with HUIMIN_SCREENSHOTS=docs.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { collectErrors, desk, launch, phone } from './support/browser'
-import { ROOT, type RunningServer, startServer } from './support/server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { collectErrors, desk, phone } from './support/browser'
+import { ROOT } from './support/server'
+import { browserSuite } from './support/suite'
 
-const SHOTS = process.env.HUIMIN_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'huimin-shots-'))
-mkdirSync(SHOTS, { recursive: true })
 const FILES = mkdtempSync(join(tmpdir(), 'huimin-desk-'))
 
-let server: RunningServer
-let close: () => Promise<void>
-let browser: Browser
-const errors: string[] = []
-const taken = new Set<string>()
-
-function vis(page: Page, selector: string): Locator {
-  return page.locator(selector).locator('visible=true').first()
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  taken.add(join(SHOTS, `${name}.png`))
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
-}
-
-async function open(page: Page, path: string, ready: string): Promise<void> {
-  await page.goto(server.base + path)
-  await vis(page, ready).waitFor({ timeout: 30000 })
-}
-
-async function staffLogin(page: Page, username: string): Promise<void> {
-  await open(page, '/packages/caseworker/pages/login/index', '#staff-login')
-  await vis(page, '#staff-username input').fill(username)
-  await vis(page, '#staff-password input').fill('Huimin-demo-2026')
-  await vis(page, '#staff-login .nut-button').click()
-  await vis(page, '#live-status').waitFor({ timeout: 30000 })
-}
-
-async function pick(page: Page, trigger: Locator, file: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()])
-  await chooser.setFiles(file)
-}
+const s = browserSuite('desk tools')
+const { errors, vis, open, staffLogin, pick, staffToken } = s
+/** Desk pages are long: whole-page shots. */
+const shot = (page: Page, name: string) => s.shot(page, name, true)
 
 async function api<T>(path: string, token: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
-  const r = await fetch(server.base + path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) } })
+  const r = await fetch(s.server.base + path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) } })
   return { status: r.status, body: (await r.json()) as T }
-}
-
-async function staffToken(username: string): Promise<string> {
-  const r = await fetch(`${server.base}/api/auth/staff/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Huimin-demo-2026' }) })
-  return ((await r.json()) as { accessToken: string }).accessToken
 }
 
 /** 'YYYY-MM-DD' in Shanghai, `days` from today. */
 function shanghaiDate(days = 0): string {
   return new Date(Date.now() + days * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })
 }
-
-beforeAll(async () => {
-  server = await startServer()
-  ;({ browser, close } = await launch())
-  console.log(`[browser] desk tools: server on ${server.dialect} at ${server.base}; screenshots → ${SHOTS}`)
-}, 180000)
-
-afterAll(async () => {
-  await close?.()
-  await server?.stop()
-  if (process.env.HUIMIN_SCREENSHOTS === 'docs' && existsSync('/usr/bin/pngquant')) {
-    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...taken])
-  }
-})
-
-afterEach(() => {
-  const seen = errors.splice(0)
-  expect(seen).toEqual([])
-})
 
 describe('the caseworker desk tools', () => {
   let staff: BrowserContext
@@ -95,7 +40,7 @@ describe('the caseworker desk tools', () => {
   let claimNo = ''
 
   beforeAll(async () => {
-    staff = await desk(browser)
+    staff = await desk(s.browser)
     cw = await staff.newPage()
     collectErrors(cw, errors)
     await staffLogin(cw, 'cw-jincheng')
@@ -151,7 +96,7 @@ describe('the caseworker desk tools', () => {
   })
 
   it('the beneficiary sees the claim reported for them on their phone', async () => {
-    const ctx = await phone(browser)
+    const ctx = await phone(s.browser)
     const me = await ctx.newPage()
     collectErrors(me, errors)
     await open(me, '/packages/account/pages/login/index', '#demo-demo-openid-jincheng')
@@ -242,7 +187,7 @@ describe('the caseworker desk tools', () => {
   })
 
   it('runs the 沪惠保 matching for a Minhang 街镇 and shows the targets with their figures', async () => {
-    const ctx = await desk(browser)
+    const ctx = await desk(s.browser)
     const mh = await ctx.newPage()
     collectErrors(mh, errors)
     await staffLogin(mh, 'cw-minhang')

@@ -9,45 +9,23 @@
  *
  * Screenshots go to a temp folder, or to docs/screenshots with HUIMIN_SCREENSHOTS=docs.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Decimal from 'decimal.js'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { readTables } from '../../server/src/oversight/xlsx'
-import { collectErrors, desk, elderProblems, launch, phone } from './support/browser'
-import { ROOT, type RunningServer, startServer } from './support/server'
+import { collectErrors, desk, elderProblems, phone } from './support/browser'
+import { browserSuite, DEMO_PASSWORD } from './support/suite'
 
-const SHOTS = process.env.HUIMIN_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'huimin-shots-'))
-mkdirSync(SHOTS, { recursive: true })
 const DOWNLOADS = mkdtempSync(join(tmpdir(), 'huimin-downloads-'))
-const PASSWORD = 'Huimin-demo-2026'
 
-let server: RunningServer
-let close: () => Promise<void>
-let browser: Browser
-const errors: string[] = []
-const taken = new Set<string>()
-
-function vis(page: Page, selector: string): Locator {
-  return page.locator(selector).locator('visible=true').first()
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  taken.add(join(SHOTS, `${name}.png`))
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage })
-}
-
-async function open(page: Page, path: string, ready: string): Promise<void> {
-  await page.goto(server.base + path)
-  await vis(page, ready).waitFor({ timeout: 30000 })
-}
+const s = browserSuite('oversight')
+const { errors, vis, shot, open } = s
 
 /** JSON over the real HTTP API (what another desk would do). */
 async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, token?: string, body?: unknown, idempotencyKey?: string): Promise<{ status: number; body: T }> {
-  const r = await fetch(server.base + path, {
+  const r = await fetch(s.server.base + path, {
     method,
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -62,25 +40,6 @@ async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', path: s
 /** "1,150.00 元" → "1150.00"; "86.96%" → "86.96". */
 const figure = (s: string | null) => (s ?? '').replace(/[,\s元%]/g, '')
 
-beforeAll(async () => {
-  server = await startServer()
-  ;({ browser, close } = await launch())
-  console.log(`[browser] oversight: server on ${server.dialect} at ${server.base}; screenshots → ${SHOTS}`)
-}, 180000)
-
-afterAll(async () => {
-  await close?.()
-  await server?.stop()
-  if (process.env.HUIMIN_SCREENSHOTS === 'docs' && existsSync('/usr/bin/pngquant') && taken.size) {
-    spawnSync('/usr/bin/pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...taken])
-  }
-})
-
-afterEach(() => {
-  const seen = errors.splice(0)
-  expect(seen).toEqual([])
-})
-
 describe('the oversight dashboard', () => {
   let staff: BrowserContext
   let cw: Page
@@ -90,10 +49,10 @@ describe('the oversight dashboard', () => {
   let claimId = 0
 
   beforeAll(async () => {
-    staff = await desk(browser)
+    staff = await desk(s.browser)
     cw = await staff.newPage()
     collectErrors(cw, errors)
-    const login = await call<{ accessToken: string }>('POST', '/api/auth/staff/login', undefined, { username: 'cw-jincheng', password: PASSWORD })
+    const login = await call<{ accessToken: string }>('POST', '/api/auth/staff/login', undefined, { username: 'cw-jincheng', password: DEMO_PASSWORD })
     expect(login.status).toBe(200)
     cwToken = login.body.accessToken
   })
@@ -101,7 +60,7 @@ describe('the oversight dashboard', () => {
   it('opens from the caseworker console: Jincheng 2026, live, no warning yet', async () => {
     await open(cw, '/packages/caseworker/pages/login/index', '#staff-login')
     await vis(cw, '#staff-username input').fill('cw-jincheng')
-    await vis(cw, '#staff-password input').fill(PASSWORD)
+    await vis(cw, '#staff-password input').fill(DEMO_PASSWORD)
     await vis(cw, '#staff-login .nut-button').click()
     await vis(cw, '#open-oversight').click()
     await vis(cw, '#ov-scheme-jc-fpzhbx').click()
@@ -243,7 +202,7 @@ describe('the oversight dashboard', () => {
   })
 
   it('lets the beneficiary open the decision letter of the approved claim (长辈模式)', async () => {
-    const ctx = await phone(browser)
+    const ctx = await phone(s.browser)
     const p = await ctx.newPage()
     collectErrors(p, errors)
     await open(p, '/packages/account/pages/login/index', '#demo-demo-openid-elderly')
