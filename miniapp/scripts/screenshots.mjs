@@ -125,7 +125,7 @@ for (const mode of ['normal', 'elder']) {
   await shoot(page, `estimate-form-${mode}`)
   await page.click('.nut-button:has-text("算一算")')
   await page.waitForSelector('#result')
-  const money = await page.textContent('.est-result__money')
+  const money = await page.textContent('#result .hm-estimate__money')
   check(money.replace(/\s/g, '') === '20,450.00元', `${mode}: 重庆 大病补充 70000 → ${money}`)
   // The whole result (payout, every breakdown line with its source, documents, insurer), as one image.
   // Taro's H5 page is its own scroll container: make the viewport as tall as the page for this shot.

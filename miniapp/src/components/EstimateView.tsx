@@ -1,14 +1,41 @@
 import { Text, View } from '@tarojs/components'
-import type { EstimateResponse } from '@/services/api/types'
+import type { BreakdownLine, EstimateResponse, Reason } from '@/services/api/types'
 import { groupDigits, signedYuan } from '@/services/format'
 import './EstimateView.scss'
 
+/** What an estimate shows: the server's EstimateResponse or the engine's own EstimateResult (calculator). */
+interface Shown<R> {
+  covered: boolean
+  payout: string
+  breakdown: readonly Pick<BreakdownLine, 'kind' | 'text' | 'amount' | 'source'>[]
+  reasons: readonly R[]
+}
+
+type ReasonLike = { ok: boolean; message: string }
+
 /**
- * The server's estimate: the payout with its arithmetic line by line (each line's clause), or “not covered”
- * with the reasons. `amountTitle` replaces the heading; `muted` when the decided amount is shown elsewhere.
+ * An estimate: the payout with its arithmetic line by line (each line's clause), or “not covered” with the
+ * reasons. `amountTitle` replaces the heading; `muted` when the decided amount is shown elsewhere;
+ * `reasonSource` names a reason's clause (default: the server's `source`); `note` goes under the total.
  */
-export function EstimateView({ estimate, caption, amountTitle, amount, muted }: { estimate: EstimateResponse; caption?: string; amountTitle?: string; amount?: string; muted?: boolean }) {
-  const failed = estimate.reasons.filter((r) => !r.ok)
+export function EstimateView<R extends ReasonLike = Reason>({
+  estimate,
+  caption,
+  amountTitle,
+  amount,
+  muted,
+  reasonSource = (r) => (r as Partial<Reason>).source,
+  note,
+}: {
+  estimate: Shown<R> | EstimateResponse
+  caption?: string
+  amountTitle?: string
+  amount?: string
+  muted?: boolean
+  reasonSource?: (r: R) => string | undefined
+  note?: string
+}) {
+  const failed = (estimate.reasons as readonly R[]).filter((r) => !r.ok)
   return (
     <View className='hm-estimate' id='estimate'>
       {estimate.covered ? (
@@ -28,7 +55,7 @@ export function EstimateView({ estimate, caption, amountTitle, amount, muted }: 
           {failed.map((r, i) => (
             <View key={i} className='hm-estimate__line'>
               <Text className='hm-estimate__text'>{r.message}</Text>
-              {r.source ? <Text className='hm-estimate__source'>依据：{r.source}</Text> : null}
+              {reasonSource(r) ? <Text className='hm-estimate__source'>依据：{reasonSource(r)}</Text> : null}
             </View>
           ))}
         </View>
@@ -51,6 +78,7 @@ export function EstimateView({ estimate, caption, amountTitle, amount, muted }: 
               <Text className='hm-estimate__amount'>{groupDigits(estimate.payout)} 元</Text>
             </View>
           </View>
+          {note ? <Text className='hm-small'>{note}</Text> : null}
         </View>
       ) : null}
     </View>

@@ -7,6 +7,7 @@ import { isStaff } from '@/services/api/session'
 import { go } from '@/services/navigate'
 import { route } from '@/services/routes'
 import '../pages/desk.scss'
+import { StaffSignInNotice } from '@/components/SignInPrompt'
 
 /** The roles the server lets use a desk page's routes (the controllers' @Roles). */
 export type DeskRole = 'caseworker' | 'finance' | 'admin'
@@ -35,11 +36,7 @@ export function DeskPage({ title, roles = DESK_ROLES, children }: PropsWithChild
         {ok ? (
           children
         ) : (
-          <Notice kind='info' title={roles.includes('finance') ? '请先用民政经办人员或财务人员账号登录' : '请先用民政经办人员账号登录'}>
-            <View className='hm-tap' onClick={() => go(route.staffLogin())}>
-              <Text className='hm-link'>去登录 ›</Text>
-            </View>
-          </Notice>
+          <StaffSignInNotice title={roles.includes('finance') ? '请先用民政经办人员或财务人员账号登录' : '请先用民政经办人员账号登录'} />
         )}
       </View>
     </Page>

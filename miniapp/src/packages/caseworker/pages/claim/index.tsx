@@ -25,6 +25,7 @@ import { currentPlatform } from '@/services/platform'
 import { route } from '@/services/routes'
 import { Button } from '@/ui/nutui'
 import '../staff.scss'
+import { StaffSignInNotice } from '@/components/SignInPrompt'
 
 const SOURCE_TEXT: Record<string, string> = { beneficiary: '本人报案', proxy: '代办人报案', staff: '工作人员代报', proactive: '主动理赔（提醒后报案）' }
 
@@ -38,11 +39,7 @@ export default function StaffClaim() {
   if (!staff) {
     return (
       <Page className='staff'>
-        <Notice kind='info' title='请先用工作人员账号登录'>
-          <View className='hm-tap' onClick={() => go(route.staffLogin())}>
-            <Text className='hm-link'>去登录 ›</Text>
-          </View>
-        </Notice>
+        <StaffSignInNotice />
       </Page>
     )
   }

@@ -17,6 +17,7 @@ import { go } from '@/services/navigate'
 import { route } from '@/services/routes'
 import { streamOpener } from '@/services/staff-feed'
 import '../staff.scss'
+import { StaffSignInNotice } from '@/components/SignInPrompt'
 
 const STATES: { value?: string; label: string }[] = [
   { label: '全部未办结' },
@@ -113,11 +114,7 @@ export default function StaffQueue() {
     return (
       <Page className='staff'>
         <View className='hm-desk'>
-          <Notice kind='info' title='请先用工作人员账号登录'>
-            <View className='hm-tap' onClick={() => go(route.staffLogin())}>
-              <Text className='hm-link'>去登录 ›</Text>
-            </View>
-          </Notice>
+          <StaffSignInNotice />
         </View>
       </Page>
     )

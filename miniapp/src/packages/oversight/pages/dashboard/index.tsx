@@ -23,6 +23,7 @@ import { currentPlatform } from '@/services/platform'
 import { route } from '@/services/routes'
 import '../../../caseworker/pages/staff.scss'
 import './index.scss'
+import { StaffSignInNotice } from '@/components/SignInPrompt'
 
 type Tab = 'premiums' | 'money' | 'settlements' | 'kpis'
 const TABS: { value: Tab; label: string }[] = [
@@ -407,11 +408,7 @@ export default function OversightDashboard() {
     return (
       <Page className='staff'>
         <View className='hm-desk'>
-          <Notice kind='info' title='请先用工作人员账号登录'>
-            <View className='hm-tap' onClick={() => go(route.staffLogin())}>
-              <Text className='hm-link'>去登录 ›</Text>
-            </View>
-          </Notice>
+          <StaffSignInNotice />
         </View>
       </Page>
     )

@@ -1,59 +1,19 @@
 import type { BenefitDef, EstimateResult, SchemeDefinition } from '@huimin/shared'
 import { Text, View } from '@tarojs/components'
+import { EstimateView } from '@/components/EstimateView'
 import { clauseText } from '@/services/catalogue'
-import { groupDigits, signedYuan } from '@/services/format'
 
-/** The engine's answer: the payout with its arithmetic line by line, or "not covered" with the reasons. */
+/** The engine's answer (EstimateView), then the documents a claim needs and whom to call. */
 export function ResultView({ result, scheme, benefit }: { result: EstimateResult; scheme: SchemeDefinition; benefit: BenefitDef }) {
-  const failed = result.reasons.filter((r) => !r.ok)
   const yearly = benefit.formula.kind === 'reimbursement' && benefit.formula.accumulation === 'year'
   return (
     <View id='result' className='est-result'>
-      {result.covered ? (
-        <View className='est-result__head est-result__head--ok'>
-          <Text className='est-result__caption'>按您填的情况，预计能赔</Text>
-          <Text className='est-result__money'>{groupDigits(result.payout)} 元</Text>
-          <Text className='est-result__caption'>这是估算，实际以保险公司核定为准。</Text>
-        </View>
-      ) : (
-        <View className='est-result__head est-result__head--no'>
-          <Text className='est-result__title'>按您填的情况，这项保障不赔</Text>
-          <Text className='est-result__caption'>原因如下。如果情况填错了，改一下再算。</Text>
-        </View>
-      )}
-
-      {!result.covered && failed.length ? (
-        <View className='hm-card'>
-          {failed.map((r, i) => (
-            <View key={i} className='est-line'>
-              <Text className='est-line__text'>{r.message}</Text>
-              {r.clause ? <Text className='est-line__source'>依据：{clauseText(scheme, r.clause)}</Text> : null}
-            </View>
-          ))}
-        </View>
-      ) : null}
-
-      {result.covered ? (
-        <View className='hm-card'>
-          <Text className='hm-heading'>怎么算的</Text>
-          {result.breakdown.map((l, i) => (
-            <View key={i} className={`est-line est-line--${l.kind}`}>
-              <View className='est-line__main'>
-                <Text className='est-line__text'>{l.text}</Text>
-                {l.amount !== undefined ? <Text className='est-line__amount'>{signedYuan(l.amount)}</Text> : null}
-              </View>
-              {l.source ? <Text className='est-line__source'>依据：{l.source}</Text> : null}
-            </View>
-          ))}
-          <View className='est-line est-line--total'>
-            <View className='est-line__main'>
-              <Text className='est-line__text'>合计</Text>
-              <Text className='est-line__amount'>{groupDigits(result.payout)} 元</Text>
-            </View>
-          </View>
-          {yearly ? <Text className='hm-small'>按本年第一次申请估算。今年已经赔过的，这次可能赔得少一些。</Text> : null}
-        </View>
-      ) : null}
+      <EstimateView
+        estimate={result}
+        caption='这是估算，实际以保险公司核定为准。'
+        reasonSource={(r) => (r.clause ? clauseText(scheme, r.clause) : undefined)}
+        note={yearly ? '按本年第一次申请估算。今年已经赔过的，这次可能赔得少一些。' : undefined}
+      />
 
       {result.covered && result.documents.length ? (
         <View className='hm-card'>
