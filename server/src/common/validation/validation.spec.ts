@@ -58,6 +58,13 @@ describe('global validation pipe', () => {
     expect((body as { errors: unknown[] }).errors).toHaveLength(4);
   });
 
+  it('names the constraint written first when several fail on one field (a missing text is "请填写…", not "too long")', async () => {
+    const body = await errorsOf({ name: '张三', age: 'x', members: [] });
+    expect(body).toMatchObject({ errors: [{ field: 'age', message: '年龄应为整数' }] });
+    const missing = await errorsOf({ age: 30, members: [] });
+    expect(missing).toMatchObject({ errors: [{ field: 'name', message: '请填写姓名' }] });
+  });
+
   it('refuses __proto__ and constructor keys (which class-transformer would drop unseen) with the other unknown fields', async () => {
     const value = JSON.parse('{"name":"张三","age":30,"members":[{"name":"李四","constructor":{}}],"role":"admin","__proto__":{"isAdmin":true}}');
     const body = await errorsOf(value);

@@ -58,7 +58,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldError[] = [];
   for (const e of errors) {
     const field = childPath(parent, e.property);
-    const constraints = Object.entries(e.constraints ?? {});
+    // class-validator lists a field's constraints in the reverse of their order in the source (decorators
+    // apply bottom-up): reversed, the first is the one written first — "请填写…" before "最多 1000 个字".
+    const constraints = Object.entries(e.constraints ?? {}).reverse();
     if (constraints.length) {
       // whitelist errors first: an unknown field says so, whatever else fails on it.
       constraints.sort(([a], [b]) => Number(b === 'whitelistValidation') - Number(a === 'whitelistValidation'));
