@@ -30,12 +30,11 @@ import { toMoneyColumnValue } from '../common/money/decimal.transformer';
 import { WorkCalendar } from '../common/work-calendar';
 import { ValidationFailedException } from '../common/validation/validation';
 import { effectivePersonId } from '../coverage/effective-person';
-import { insertEntity } from '../database/insert-entity';
+import { insertRows, runStatements, type Statement } from '../database/sql-batch';
 import { toEstimateResponse } from '../estimates/estimates.service';
 import { LoadedPerson, PersonFactsService } from '../estimates/person-facts.service';
 import { IdempotencyService, RetryTransaction, type IdempotentResult } from '../idempotency/idempotency.service';
 import { Person } from '../people/person.entity';
-import { bulkInsert } from '../rosters/sql';
 import { AnnualUsageService } from '../usage/annual-usage.service';
 import { UsedSoFarService } from '../usage/used-so-far.service';
 import { ClaimDocument } from './claim-document.entity';
@@ -55,8 +54,28 @@ function engineToHttp(e: unknown): never {
   throw e;
 }
 
+/** The columns a report writes (the rest take their defaults or stay NULL until later steps). */
+const CLAIM_INSERT = [
+  'personId', 'householdId', 'districtId', 'schemeId', 'versionId', 'benefitId', 'insuranceYear', 'incidentDate', 'place', 'description', 'facts',
+  'grantedOption', 'state', 'source', 'estimatedPayout', 'estimate', 'reportedByUserId', 'documentsCompleteOn', 'dueDate', 'deadline',
+] as const satisfies readonly (keyof Claim)[];
+const DOCUMENT_INSERT = ['claimId', 'documentId', 'name', 'note', 'position', 'status', 'reviewNote'] as const satisfies readonly (keyof ClaimDocument)[];
+const EVENT_INSERT = [
+  'claimId', 'districtId', 'personId', 'type', 'action', 'label', 'fromState', 'toState', 'actorUserId', 'actorRole', 'onBehalfOfPersonId', 'reason', 'amount',
+] as const satisfies readonly (keyof ClaimEvent)[];
+
 interface Pending {
   events: ClaimEventMessage[];
+}
+
+interface HistoryEntry {
+  type: ClaimEvent['type'];
+  action: string;
+  label: string;
+  fromState: ClaimState | null;
+  toState: ClaimState;
+  reason?: string | null;
+  amount?: Decimal | null;
 }
 
 /**
@@ -157,54 +176,56 @@ export class ClaimsService {
     const noDocuments = r.documents.length === 0;
     const deadline = noDocuments ? this.deadlineFor(r.deadline, today, r.payout) : null;
 
-    const claim = await insertEntity(
-      m.getRepository(Claim),
-      m.getRepository(Claim).create({
-        personId,
-        householdId: benefit.unit === 'household' ? person.householdId : null,
-        districtId,
-        schemeId: s.id,
-        versionId: version.id,
-        benefitId: benefit.id,
-        insuranceYear: Number(r.insuranceYear),
-        incidentDate: dto.incidentDate,
-        place: dto.place?.trim() || null,
-        description: dto.description.trim(),
-        facts: JSON.stringify(dto.facts),
-        grantedOption: option,
-        state: 'reported',
-        source,
-        estimatedPayout: new Decimal(r.payout),
-        estimate: JSON.stringify(estimateDto),
-        reportedByUserId: user.userId,
-        documentsCompleteOn: noDocuments ? today : null,
-        dueDate: deadline?.dueDate ?? null,
-        deadline: deadline ? JSON.stringify(deadline.explanation) : null,
-        // Every column as the row has it: the answer is built from this object.
-        claimNo: null,
-        approvedAmount: null,
-        amountChangeReason: null,
-        ledgerBase: null,
-        ledgerUsageId: null,
-        decisionReason: null,
-        decidedAt: null,
-        paidAt: null,
-        paymentRef: null,
-      }),
-    );
-    const claimNo = `HM${today.slice(2).replace(/-/g, '')}${String(claim.id).padStart(6, '0')}`;
-    // Numbering completes the insert: updated_at (set explicitly, or MariaDB's ON UPDATE would move it) and
-    // version stay as inserted, as `claim` holds them.
-    await m.query('UPDATE `claim` SET claim_no = ?, updated_at = updated_at WHERE id = ?', [claimNo, claim.id]);
-    claim.claimNo = claimNo;
+    const row = {
+      personId,
+      householdId: benefit.unit === 'household' ? person.householdId : null,
+      districtId,
+      schemeId: s.id,
+      versionId: version.id,
+      benefitId: benefit.id,
+      insuranceYear: Number(r.insuranceYear),
+      incidentDate: dto.incidentDate,
+      place: dto.place?.trim() || null,
+      description: dto.description.trim(),
+      facts: JSON.stringify(dto.facts),
+      grantedOption: option,
+      state: 'reported' as const,
+      source,
+      estimatedPayout: new Decimal(r.payout),
+      estimate: JSON.stringify(estimateDto),
+      reportedByUserId: user.userId,
+      documentsCompleteOn: noDocuments ? today : null,
+      dueDate: deadline?.dueDate ?? null,
+      deadline: deadline ? JSON.stringify(deadline.explanation) : null,
+    };
+    // Round trips are most of this path's cost: the insert (for the id), then everything else in one batch.
+    const [[generated]] = await runStatements(m, [insertRows(m, Claim, CLAIM_INSERT, [row], ['id', 'version', 'createdAt', 'updatedAt'])]);
+    const claim = m.getRepository(Claim).create({
+      ...row,
+      ...generated,
+      // Every column as the row has it: the answer is built from this object.
+      claimNo: `HM${today.slice(2).replace(/-/g, '')}${String(generated.id).padStart(6, '0')}`,
+      approvedAmount: null,
+      amountChangeReason: null,
+      ledgerBase: null,
+      ledgerUsageId: null,
+      decisionReason: null,
+      decidedAt: null,
+      paidAt: null,
+      paymentRef: null,
+    });
     const documents = r.documents.map((d, i) => ({ claimId: claim.id, documentId: d.id, name: d.name, note: d.note ?? null, position: i, status: 'missing' as const, reviewNote: null }));
-    await bulkInsert(
-      m,
-      'claim_document',
-      ['claim_id', 'document_id', 'name', 'note', 'position', 'status', 'review_note'],
-      documents.map((d) => [d.claimId, d.documentId, d.name, d.note, d.position, d.status, d.reviewNote]),
-    );
-    if (dto.alertId !== undefined) await this.followups.linkAlert(m, user, dto.alertId, personId, claim.id);
+    const batch: Statement[] = [
+      // Numbering completes the insert: updated_at (set explicitly, or MariaDB's ON UPDATE would move it) and
+      // version stay as inserted, as `claim` holds them.
+      { sql: 'UPDATE `claim` SET claim_no = ?, updated_at = updated_at WHERE id = ?', params: [claim.claimNo, claim.id] },
+      ...(documents.length ? [insertRows(m, ClaimDocument, DOCUMENT_INSERT, documents)] : []),
+    ];
+    const label = source === 'proactive' ? '按主动理赔提醒报案' : source === 'staff' ? '工作人员代为报案' : source === 'proxy' ? '受托人代为报案' : '报案';
+    const history = () => [
+      this.eventStatement(m, pending, claim, user, { type: 'reported', action: 'report', label, fromState: null, toState: 'reported' }),
+      this.audit.actStatement(user, { action: 'claim.report', entity: 'claim', entityId: claim.id, detail: { personId, schemeId: s.id, benefitId: benefit.id, files: dto.attachments?.length ?? 0 } }, m),
+    ] as const;
     const byDoc = new Map<string, number[]>();
     for (const a of dto.attachments ?? []) {
       if (!r.documents.some((d) => d.id === a.documentId)) {
@@ -212,18 +233,20 @@ export class ClaimsService {
       }
       byDoc.set(a.documentId, [...(byDoc.get(a.documentId) ?? []), a.attachmentId]);
     }
-    for (const [documentId, ids] of byDoc) {
-      await this.attachments.assignToClaim(m, ids, claim.id, personId, documentId);
-      await m.getRepository(ClaimDocument).update({ claimId: claim.id, documentId }, { status: 'received' });
+    let reported: ClaimEvent;
+    if (dto.alertId === undefined && !byDoc.size) {
+      // The common report: numbering, checklist, history and audit in one round trip.
+      const results = await runStatements(m, [...batch, ...history()]);
+      reported = results[batch.length] as ClaimEvent;
+    } else {
+      await runStatements(m, batch);
+      if (dto.alertId !== undefined) await this.followups.linkAlert(m, user, dto.alertId, personId, claim.id);
+      for (const [documentId, ids] of byDoc) {
+        await this.attachments.assignToClaim(m, ids, claim.id, personId, documentId);
+        await m.getRepository(ClaimDocument).update({ claimId: claim.id, documentId }, { status: 'received' });
+      }
+      [reported] = await runStatements(m, history());
     }
-    const reported = await this.event(m, pending, claim, user, {
-      type: 'reported',
-      action: 'report',
-      label: source === 'proactive' ? '按主动理赔提醒报案' : source === 'staff' ? '工作人员代为报案' : source === 'proxy' ? '受托人代为报案' : '报案',
-      fromState: null,
-      toState: 'reported',
-    });
-    await this.audit.recordAct(user, { action: 'claim.report', entity: 'claim', entityId: claim.id, detail: { personId, schemeId: s.id, benefitId: benefit.id, files: dto.attachments?.length ?? 0 } }, m);
     if (byDoc.size) {
       // Files came with the report: the checklist (and maybe the deadline and state) changed after the insert; read it back.
       if (!noDocuments) await this.afterDocumentsChanged(m, claim, pending);
@@ -538,45 +561,56 @@ export class ClaimsService {
     pending: Pending,
     claim: Claim,
     user: AuthUser | null,
-    e: { type: ClaimEvent['type']; action: string; label: string; fromState: ClaimState | null; toState: ClaimState; reason?: string | null; amount?: Decimal | null },
+    e: HistoryEntry,
   ): Promise<ClaimEvent> {
-    const acting = user?.actingForPersonId ?? null;
-    const saved = await insertEntity(
-      m.getRepository(ClaimEvent),
-      m.getRepository(ClaimEvent).create({
-        claimId: claim.id,
-        districtId: claim.districtId,
-        personId: claim.personId,
-        type: e.type,
-        action: e.action,
-        label: e.label.slice(0, 200),
-        fromState: e.fromState,
-        toState: e.toState,
-        actorUserId: user?.userId ?? null,
-        actorRole: user ? actorRoleOf(user) : 'system',
-        onBehalfOfPersonId: acting,
-        reason: e.reason ?? null,
-        amount: e.amount ?? null,
-      }),
-    );
-    pending.events.push({
-      id: saved.id,
+    const [saved] = await runStatements(m, [this.eventStatement(m, pending, claim, user, e)]);
+    return saved;
+  }
+
+  /** The history row as a statement (to batch with others); once it ran, its live message is queued for after commit. */
+  private eventStatement(m: EntityManager, pending: Pending, claim: Claim, user: AuthUser | null, e: HistoryEntry): Statement<ClaimEvent> {
+    const row = {
       claimId: claim.id,
-      claimNo: claim.claimNo,
-      personId: claim.personId,
       districtId: claim.districtId,
-      schemeId: claim.schemeId,
-      benefitId: claim.benefitId,
+      personId: claim.personId,
       type: e.type,
       action: e.action,
-      label: saved.label,
+      label: e.label.slice(0, 200),
       fromState: e.fromState,
       toState: e.toState,
-      actorRole: saved.actorRole,
-      reason: saved.reason,
-      amount: e.amount ? e.amount.toFixed(2) : null,
-      at: (saved.createdAt ?? new Date()).toISOString(),
-    });
-    return saved;
+      actorUserId: user?.userId ?? null,
+      actorRole: user ? actorRoleOf(user) : 'system',
+      onBehalfOfPersonId: user?.actingForPersonId ?? null,
+      reason: e.reason ?? null,
+      amount: e.amount ?? null,
+    };
+    const insert = insertRows(m, ClaimEvent, EVENT_INSERT, [row], ['id', 'createdAt']);
+    return {
+      sql: insert.sql,
+      params: insert.params,
+      read: (raw) => {
+        const [generated] = insert.read!(raw);
+        const saved = m.getRepository(ClaimEvent).create({ ...row, ...generated });
+        pending.events.push({
+          id: saved.id,
+          claimId: claim.id,
+          claimNo: claim.claimNo,
+          personId: claim.personId,
+          districtId: claim.districtId,
+          schemeId: claim.schemeId,
+          benefitId: claim.benefitId,
+          type: e.type,
+          action: e.action,
+          label: saved.label,
+          fromState: e.fromState,
+          toState: e.toState,
+          actorRole: saved.actorRole,
+          reason: saved.reason,
+          amount: e.amount ? e.amount.toFixed(2) : null,
+          at: (saved.createdAt ?? new Date()).toISOString(),
+        });
+        return saved;
+      },
+    };
   }
 }

@@ -3,6 +3,7 @@ import { BadRequestException, ConflictException, Injectable, UnprocessableEntity
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError } from '../common/db-errors';
+import { isMariaDb, type Statement } from '../database/sql-batch';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export interface IdempotentCall {
@@ -82,17 +83,19 @@ export class IdempotencyService {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.ds.transaction(async (m) => {
+        return await this.transaction(async (m) => {
           const { status = 201, body } = await work(m);
           // The key goes in last, with the response, in the same transaction as the effect (one statement, not an
           // insert first and an update at the end). Only one transaction per key can commit this row: a concurrent
           // twin that did the same work meanwhile blocks here on the unique key until we commit, then fails as a
           // duplicate and its whole transaction (its claim too) rolls back; if we roll back instead, it goes on.
-          await m.query(
-            'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?)',
-            [call.userId, call.scope, key, requestHash, status, JSON.stringify(body)],
-          );
-          return { replayed: false, status, body };
+          return {
+            result: { replayed: false, status, body },
+            last: {
+              sql: 'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?)',
+              params: [call.userId, call.scope, key, requestHash, status, JSON.stringify(body)],
+            },
+          };
         });
       } catch (e) {
         // A twin committed first: whatever stopped us (the duplicate key, or the work finding what the twin did,
@@ -110,6 +113,35 @@ export class IdempotencyService {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * ds.transaction(), except that the last statement goes with COMMIT: on MariaDB in one round trip (the
+   * pool allows multiple statements, see database/sql-batch.ts). If the statement fails, MariaDB does not run
+   * the COMMIT after it and the transaction is rolled back here.
+   */
+  private async transaction<R>(fn: (m: EntityManager) => Promise<{ result: R; last: Statement }>): Promise<R> {
+    const qr = this.ds.createQueryRunner();
+    try {
+      await qr.startTransaction();
+      const { result, last } = await fn(qr.manager);
+      if (isMariaDb(qr.manager)) {
+        await qr.query(`${last.sql}; COMMIT`, last.params);
+        // What commitTransaction() would have set (no subscribers listen for transaction events in this app).
+        const state = qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
+        state.isTransactionActive = false;
+        state.transactionDepth = 0;
+      } else {
+        await qr.query(last.sql, last.params);
+        await qr.commitTransaction();
+      }
+      return result;
+    } catch (e) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
     }
   }
 
