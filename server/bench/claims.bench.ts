@@ -494,17 +494,24 @@ async function main(): Promise<void> {
             )) as unknown as [{ thread_id: number; q: string }[]];
             // Each SELECT's plan (every one must use an index: no scans while the tables grow).
             await root.query(`USE \`${mariadb.database}\``);
+            // A multi-statement query (database/sql-batch.ts) is one round trip and one general-log row: split it
+            // into its statements (at a `;` before the next statement's keyword) to explain each.
             const lines: string[] = [];
-            for (const r of rows) {
-              let plan = '';
-              if (/^\s*SELECT/i.test(r.q)) {
-                const [p] = (await root.query(`EXPLAIN ${r.q}`)) as unknown as [{ table: string | null; type: string | null; key: string | null; rows: number; Extra: string | null }[]];
-                // table NULL: a unique-key lookup that found no row ("Impossible WHERE noticed after reading const tables").
-                plan = `   [${p.map((x) => (x.table ? `${x.table}: ${x.type} ${x.key ?? 'NO INDEX'} rows=${x.rows}` : `${x.Extra ?? 'no table'}`)).join('; ')}]`;
+            let statements = 0;
+            for (const [trip, r] of rows.entries()) {
+              const parts = r.q.split(/;\s+(?=(?:SELECT|INSERT|UPDATE|DELETE|COMMIT|START|ROLLBACK)\b)/i);
+              for (const [k, q] of parts.entries()) {
+                statements++;
+                let plan = '';
+                if (/^\s*SELECT/i.test(q)) {
+                  const [p] = (await root.query(`EXPLAIN ${q}`)) as unknown as [{ table: string | null; type: string | null; key: string | null; rows: number; Extra: string | null }[]];
+                  // table NULL: a unique-key lookup that found no row ("Impossible WHERE noticed after reading const tables").
+                  plan = `   [${p.map((x) => (x.table ? `${x.table}: ${x.type} ${x.key ?? 'NO INDEX'} rows=${x.rows}` : `${x.Extra ?? 'no table'}`)).join('; ')}]`;
+                }
+                lines.push(`${k === 0 ? String(trip + 1).padStart(2) + '.' : '   +'} ${q.replace(/\s+/g, ' ').slice(0, process.env.BENCH_TRACE ? 400 : 100)}${plan}`);
               }
-              lines.push(`${r.q.replace(/\s+/g, ' ').slice(0, process.env.BENCH_TRACE ? 400 : 100)}${plan}`);
             }
-            return `  ${lines.length} statements (the guard's session check, the idempotency check, then one transaction):\n${lines.map((s, i) => `  ${String(i + 1).padStart(2)}. ${s}`).join('\n')}`;
+            return `  ${statements} statements in ${rows.length} round trips (the guard's session check, the idempotency check, then one transaction; "+": same round trip):\n${lines.map((s) => `  ${s}`).join('\n')}`;
           } finally {
             await root.end();
           }

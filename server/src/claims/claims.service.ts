@@ -19,6 +19,7 @@ import {
   type DeadlineRule,
   type EstimateResult,
   type SchemeDefinition,
+  type UsedSoFar,
 } from '@huimin/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
@@ -33,7 +34,7 @@ import { effectivePersonId } from '../coverage/effective-person';
 import { insertRows, runStatements, type Statement } from '../database/sql-batch';
 import { toEstimateResponse } from '../estimates/estimates.service';
 import { LoadedPerson, PersonFactsService } from '../estimates/person-facts.service';
-import { IdempotencyService, RetryTransaction, type IdempotentResult } from '../idempotency/idempotency.service';
+import { IdempotencyService, RetryTransaction, type IdempotentResult, type Prefetch } from '../idempotency/idempotency.service';
 import { Person } from '../people/person.entity';
 import { AnnualUsageService } from '../usage/annual-usage.service';
 import { UsedSoFarService } from '../usage/used-so-far.service';
@@ -66,6 +67,12 @@ const EVENT_INSERT = [
 
 interface Pending {
   events: ClaimEventMessage[];
+}
+
+interface ReportReads {
+  person: LoadedPerson;
+  /** Undefined when it could not be read up front (a household benefit) or the request names no such benefit. */
+  used: UsedSoFar | undefined;
 }
 
 interface HistoryEntry {
@@ -109,10 +116,14 @@ export class ClaimsService {
     const { personId, source: who } = await this.reporter(user, dto.personId);
     const source: ClaimSource = dto.alertId !== undefined ? 'proactive' : who;
     const pending: Pending = { events: [] };
-    const result = await this.idempotency.run({ userId: user.userId, scope: 'claims.report', key, request: { ...dto, personId } }, async (m) => {
-      pending.events = []; // a retried transaction starts over
-      return { status: 201, body: await this.createClaim(m, user, personId, source, dto, pending) };
-    });
+    const result = await this.idempotency.run(
+      { userId: user.userId, scope: 'claims.report', key, request: { ...dto, personId } },
+      async (m, reads) => {
+        pending.events = []; // a retried transaction starts over
+        return { status: 201, body: await this.createClaim(m, user, personId, source, dto, pending, reads) };
+      },
+      this.reportReads(personId, dto),
+    );
     if (!result.replayed) this.bus.publish(pending.events);
     return result;
   }
@@ -134,9 +145,34 @@ export class ClaimsService {
     return { personId: requested, source: 'staff' };
   }
 
+  /**
+   * What a report reads first: the person, and (when the ledger's subject is known before the person is read,
+   * i.e. the benefit is not counted per household) this year's usage. Sent with the idempotency check.
+   */
+  private reportReads(personId: number, dto: ReportClaimDto): Prefetch<ReportReads> {
+    const person = this.people.loadStatement(personId);
+    const scheme = listSchemes().find((s) => s.id === dto.schemeId);
+    const version = scheme && /^\d{4}-\d{2}-\d{2}$/.test(dto.incidentDate) ? findVersion(scheme, dto.incidentDate) : undefined;
+    const benefit = version?.benefits.find((b) => b.id === dto.benefitId);
+    const usage = scheme && version && benefit && benefit.unit !== 'household' ? this.usedSoFar.forClaimStatements({ id: personId, householdId: null }, scheme, version, benefit, dto.incidentDate) : undefined;
+    return {
+      // The person's rows raw: an unknown person is a 404 only once there is no earlier answer to replay.
+      statements: [{ sql: person.sql, params: person.params }, ...(usage?.statements ?? [])],
+      read: (results) => ({ person: person.read!(results[0]), used: usage?.result(results.slice(1)).used }),
+    };
+  }
+
   /** Writes the claim, its checklist, history and audit; answers with its detail built from what was written (no re-read). */
-  private async createClaim(m: EntityManager, user: AuthUser, personId: number, source: ClaimSource, dto: ReportClaimDto, pending: Pending): Promise<ClaimDetailDto> {
-    const person = await this.people.load(personId, m);
+  private async createClaim(
+    m: EntityManager,
+    user: AuthUser,
+    personId: number,
+    source: ClaimSource,
+    dto: ReportClaimDto,
+    pending: Pending,
+    reads: ReportReads | undefined,
+  ): Promise<ClaimDetailDto> {
+    const person = reads?.person ?? (await this.people.load(personId, m));
     const districtId = person.districtId;
     const scheme = listSchemes().find((s) => s.id === dto.schemeId);
     if (scheme?.kind === 'purchase_subsidy') {
@@ -148,7 +184,7 @@ export class ClaimsService {
         errors: [{ field: 'schemeId', message: `“${scheme.shortName}”不用报案` }],
       });
     }
-    const used = await this.usedSoFar.forRequest(person, scheme, dto.benefitId, dto.incidentDate, m);
+    const used = reads?.used ?? (await this.usedSoFar.forRequest(person, scheme, dto.benefitId, dto.incidentDate, m));
     let r: EstimateResult;
     try {
       r = estimate({ schemeId: dto.schemeId, benefitId: dto.benefitId, incidentDate: dto.incidentDate, person: person.facts, facts: dto.facts, used });

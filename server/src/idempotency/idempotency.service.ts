@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, Injectable, UnprocessableEntity
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError } from '../common/db-errors';
-import { isMariaDb, type Statement } from '../database/sql-batch';
+import { isMariaDb, runStatements, type Statement } from '../database/sql-batch';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export interface IdempotentCall {
@@ -30,6 +30,13 @@ export interface IdempotentResult<T> {
 export class RetryTransaction extends Error {}
 
 const MAX_ATTEMPTS = 25;
+
+/** Reads the work starts with, sent with the check for an earlier answer (see run()). */
+export interface Prefetch<P> {
+  statements: Statement[];
+  /** From the statements' results, each already through its statement's `read` (may throw, e.g. 404: as the work would have). */
+  read: (raws: unknown[]) => P;
+}
 
 type StoredResponse = Pick<IdempotencyRecord, 'requestHash' | 'responseStatus' | 'responseBody'>;
 
@@ -70,21 +77,25 @@ export function requireIdempotencyKey(key: string | undefined): string {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async run<T>(
+  async run<T, P = never>(
     call: IdempotentCall,
-    work: (manager: EntityManager) => Promise<{ status?: number; body: T }>,
+    work: (manager: EntityManager, prefetched: P | undefined) => Promise<{ status?: number; body: T }>,
+    prefetch?: Prefetch<P>,
   ): Promise<IdempotentResult<T>> {
     const key = requireIdempotencyKey(call.key);
     const requestHash = createHash('sha256').update(canonicalJson(call.request)).digest('hex');
     const where = { userId: call.userId, scope: call.scope, idemKey: key };
 
-    const earlier = await this.find(where);
+    // The check for an earlier answer, and with it in the same round trip the work's first reads (plain
+    // consistent reads, as they would be at the start of the transaction; a retried attempt reads again).
+    const [earlier, ...results] = await runStatements(this.ds.manager, [this.findStatement(where), ...(prefetch?.statements ?? [])]);
     if (earlier) return this.replay<T>(earlier, requestHash);
+    let prefetched = prefetch ? prefetch.read(results) : undefined;
 
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.transaction(async (m) => {
-          const { status = 201, body } = await work(m);
+          const { status = 201, body } = await work(m, prefetched);
           // The key goes in last, with the response, in the same transaction as the effect (one statement, not an
           // insert first and an update at the end). Only one transaction per key can commit this row: a concurrent
           // twin that did the same work meanwhile blocks here on the unique key until we commit, then fails as a
@@ -98,6 +109,7 @@ export class IdempotencyService {
           };
         });
       } catch (e) {
+        prefetched = undefined;
         // A twin committed first: whatever stopped us (the duplicate key, or the work finding what the twin did,
         // e.g. a claim already moved: 409), this request is that one again and gets its response.
         if (!(e instanceof RetryTransaction)) {
@@ -145,13 +157,18 @@ export class IdempotencyService {
     }
   }
 
-  /** Plain SQL on both dialects (backticks, `?`): this runs before every idempotent POST. */
   private async find(where: Pick<IdempotencyRecord, 'userId' | 'scope' | 'idemKey'>): Promise<StoredResponse | null> {
-    const rows = (await this.ds.query(
-      'SELECT request_hash AS requestHash, response_status AS responseStatus, response_body AS responseBody FROM `idempotency_record` WHERE user_id = ? AND scope = ? AND idem_key = ?',
-      [where.userId, where.scope, where.idemKey],
-    )) as StoredResponse[];
-    return rows[0] ?? null;
+    const [found] = await runStatements(this.ds.manager, [this.findStatement(where)]);
+    return found;
+  }
+
+  /** Plain SQL on both dialects (backticks, `?`): this runs before every idempotent POST. */
+  private findStatement(where: Pick<IdempotencyRecord, 'userId' | 'scope' | 'idemKey'>): Statement<StoredResponse | null> {
+    return {
+      sql: 'SELECT request_hash AS requestHash, response_status AS responseStatus, response_body AS responseBody FROM `idempotency_record` WHERE user_id = ? AND scope = ? AND idem_key = ?',
+      params: [where.userId, where.scope, where.idemKey],
+      read: (raw) => (raw as StoredResponse[])[0] ?? null,
+    };
   }
 
   private replay<T>(rec: StoredResponse, requestHash: string): IdempotentResult<T> {
