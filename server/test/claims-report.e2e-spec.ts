@@ -91,4 +91,46 @@ describe(`claims: the report answer and its twins (${DIALECT})`, () => {
     // A different key is a different request: refused on the state machine, not replayed.
     await http().post(`/api/claims/${id}/transitions`).set('Authorization', cw).set('Idempotency-Key', `move-${randomUUID()}`).send({ to: 'accepted' }).expect(409);
   });
+
+  it('gives each of many reports sent at once its own claim, and one that fails after its writes began leaves nothing and fails none of the others', async () => {
+    // The report's writes go in multi-statement batches on MariaDB (database/sql-batch.ts): every report is
+    // still its own transaction, committed or rolled back whole.
+    const first = await report(a, inpatient('150.00')).expect(201);
+    const documentId = first.body.documents[0].documentId as string;
+    const before = await claims();
+    const good = Array.from({ length: 8 }, (_, i) => ({
+      k: `many-${randomUUID()}`,
+      who: i % 2 ? a : cw,
+      body: i % 2 ? inpatient(`${100 + i}.00`) : inpatient(`${200 + i}.00`, { personId: w.b.id }),
+    }));
+    // Attachment 999999 does not exist: refused (422) after the claim, its number and checklist were written.
+    const bad = Array.from({ length: 3 }, () => ({ k: `bad-${randomUUID()}`, who: a, body: inpatient('300.00', { attachments: [{ documentId, attachmentId: 999_999 }] }) }));
+    const all = [...good, ...bad].sort(() => Math.random() - 0.5);
+    const answers = new Map((await Promise.all(all.map(async (r) => [r.k, await report(r.who, r.body, r.k)] as const))).map(([k, res]) => [k, res]));
+
+    for (const r of bad) {
+      expect(answers.get(r.k)!.status).toBe(422);
+      expect(answers.get(r.k)!.body.code).toBe('ATTACHMENT_NOT_AVAILABLE');
+    }
+    const ids = good.map((r) => {
+      const res = answers.get(r.k)!;
+      expect(res.status).toBe(201);
+      expect(res.body.claimNo).toBe(`HM260520${String(res.body.id).padStart(6, '0')}`);
+      expect(res.body.timeline).toHaveLength(1);
+      return res.body.id as number;
+    });
+    expect(new Set(ids).size).toBe(good.length);
+    expect(await claims()).toBe(before + good.length);
+    // One history row and one idempotency record per good report, none for the failed ones (their keys are free again).
+    expect(await t.dataSource.getRepository(ClaimEvent).count({ where: ids.map((claimId) => ({ claimId, type: 'reported' as const })) })).toBe(good.length);
+    for (const r of good) expect(await t.dataSource.getRepository(IdempotencyRecord).countBy({ idemKey: r.k })).toBe(1);
+    for (const r of bad) expect(await t.dataSource.getRepository(IdempotencyRecord).countBy({ idemKey: r.k })).toBe(0);
+    // Each answer equals the claim as it reads back.
+    for (const r of good) {
+      const got = await http().get(`/api/claims/${answers.get(r.k)!.body.id}`).set('Authorization', r.who).expect(200);
+      expect(answers.get(r.k)!.body).toEqual(got.body);
+    }
+    // A failed report's key may be used again, for a report that now succeeds.
+    await report(a, inpatient('300.00'), bad[0].k).expect(201);
+  });
 });
