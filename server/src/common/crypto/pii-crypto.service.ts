@@ -1,3 +1,4 @@
+import * as nodeCrypto from 'node:crypto';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual, type CipherGCM, type DecipherGCM } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { maskIdNumber, maskPhone } from './mask';
@@ -14,6 +15,9 @@ const FILE_MAGIC = Buffer.from('HMF1', 'ascii');
 /** Bytes before the ciphertext of an encrypted file (magic + IV); the GCM tag is the last 16 bytes. */
 export const FILE_HEADER_BYTES = FILE_MAGIC.length + IV_BYTES;
 export const FILE_TAG_BYTES = TAG_BYTES;
+
+/** crypto.hash (Node ≥ 20.12): a digest without a Hash object. */
+const oneShotHash = (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: string) => Buffer | string }).hash;
 
 export class PiiCryptoError extends Error {
   override readonly name = 'PiiCryptoError';
@@ -38,6 +42,11 @@ export class PiiCryptoService {
   private ivPool = Buffer.alloc(0);
   private ivOffset = 0;
   private readonly aad = new Map<string, Buffer>();
+  /** HMAC-SHA256 key blocks (key ⊕ ipad, key ⊕ opad) for the one-shot lookup hash. */
+  private readonly macInner: Buffer;
+  private readonly macOuter: Buffer;
+  /** Per context: key ⊕ ipad ‖ context ‖ NUL, the fixed start of the inner hash's input. */
+  private readonly macPrefix = new Map<string, Buffer>();
 
   constructor(@Inject(PII_KEY) masterKey: Buffer) {
     if (!Buffer.isBuffer(masterKey) || masterKey.length !== 32) {
@@ -46,6 +55,13 @@ export class PiiCryptoService {
     this.encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/aes-256-gcm/v1', 32));
     this.macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/hmac-sha256/v1', 32));
     this.fileKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'huimin/pii/file-aes-256-gcm/v1', 32));
+    this.macInner = Buffer.alloc(64);
+    this.macOuter = Buffer.alloc(64);
+    for (let i = 0; i < 64; i++) {
+      const k = i < this.macKey.length ? this.macKey[i] : 0;
+      this.macInner[i] = k ^ 0x36;
+      this.macOuter[i] = k ^ 0x5c;
+    }
   }
 
   encrypt(plaintext: string, context: PiiContext): string {
@@ -114,7 +130,16 @@ export class PiiCryptoService {
 
   /** Keyed HMAC-SHA256 (hex, 64 chars) for equality lookups; the context keeps fields apart. */
   lookupHash(value: string, context: PiiContext): string {
-    return createHmac('sha256', this.macKey).update(context, 'utf8').update('\0').update(value, 'utf8').digest('hex');
+    if (!oneShotHash) return createHmac('sha256', this.macKey).update(context, 'utf8').update('\0').update(value, 'utf8').digest('hex');
+    // The same HMAC (RFC 2104) as two one-shot SHA-256 digests: a roster hashes a million ID numbers, and
+    // a Hmac object per value costs several times the hashing itself.
+    let prefix = this.macPrefix.get(context);
+    if (!prefix) {
+      prefix = Buffer.concat([this.macInner, Buffer.from(context, 'utf8'), Buffer.from([0])]);
+      if (this.macPrefix.size < 64) this.macPrefix.set(context, prefix);
+    }
+    const inner = oneShotHash('sha256', Buffer.concat([prefix, Buffer.from(value, 'utf8')]), 'buffer') as Buffer;
+    return oneShotHash('sha256', Buffer.concat([this.macOuter, inner]), 'hex') as string;
   }
 
   /** Trim and upper-case the check character so '…123x' and '…123X' are the same person. */
