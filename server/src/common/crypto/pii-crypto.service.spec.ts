@@ -15,6 +15,23 @@ describe('PiiCryptoService', () => {
     expect(svc.decrypt(svc.encrypt('', 'x'), 'x')).toBe('');
   });
 
+  it('encrypts many values at once (a worker thread for large batches), in the same format', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => (i % 7 === 3 ? null : `${id}-${i}-张三`));
+    const enc = await svc.encryptMany(many, 'person.id_number');
+    expect(enc).toHaveLength(many.length);
+    enc.forEach((e, i) => {
+      if (many[i] === null) return expect(e).toBeNull();
+      expect(e!.startsWith('v1:')).toBe(true);
+      expect(svc.decrypt(e!, 'person.id_number')).toBe(many[i]);
+      expect(() => svc.decrypt(e!, 'person.phone')).toThrow(PiiCryptoError);
+    });
+    expect(new Set(enc.filter((e) => e !== null).map((e) => e!.slice(3, 19))).size).toBe(enc.filter((e) => e !== null).length); // fresh IVs
+    const few = await svc.encryptMany(['13812345678', null], 'person.phone');
+    expect(svc.decrypt(few[0]!, 'person.phone')).toBe('13812345678');
+    expect(few[1]).toBeNull();
+    await svc.onModuleDestroy();
+  });
+
   it('uses a fresh IV each time', () => {
     expect(svc.encrypt(id, 'person.id_number')).not.toBe(svc.encrypt(id, 'person.id_number'));
   });
@@ -53,7 +70,7 @@ describe('PiiCryptoService', () => {
   });
 
   it('lookup hashes are HMAC-SHA256(macKey, context ‖ NUL ‖ value), as stored ones were made', () => {
-    // The one-shot path must give exactly what createHmac gave: person.id_number_hash values already stored depend on it.
+    // person.id_number_hash values already stored depend on exactly this construction.
     const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'huimin/pii/hmac-sha256/v1', 32));
     const hmac = (v: string, ctx: string) => createHmac('sha256', macKey).update(ctx, 'utf8').update('\0').update(v, 'utf8').digest('hex');
     for (const [v, ctx] of [
