@@ -11,7 +11,7 @@
 import { categoryLabel } from '@huimin/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
-import { maskIdNumber, maskPhone } from '../common/crypto/mask';
+import { maskIdNumber } from '../common/crypto/mask';
 import { cellText, type RawRow, type RosterRecord } from './roster-format';
 import type { RosterActionCounts } from './roster-import.entity';
 import { readRosterBatches, type RosterFileFormat } from './roster-reader';
@@ -65,9 +65,6 @@ export const STAGE_COLUMNS = [
   'name', 'id_number_enc', 'birth_date', 'sex', 'household_no', 'phone_enc', 'phone_masked', 'flags', 'valid_from', 'valid_to',
   'confirmed_on', 'person_row',
 ];
-
-const ID_ENC = STAGE_COLUMNS.indexOf('id_number_enc');
-const PHONE_ENC = STAGE_COLUMNS.indexOf('phone_enc');
 
 /** Rows the apply writes (neither an error, nor refused, nor a removal found by the dry run). */
 export const APPLICABLE = `s.status <> 'error' AND s.action IN ('add', 'change', 'unchanged')`;
@@ -123,12 +120,9 @@ export class RosterValidation {
         if (r.action) counts[r.action]++;
       }
       const values = this.stageValues(v.importId, rows, rawRows, hashes, seen);
-      // The batch's ID numbers and phones are encrypted on the crypto worker, then its INSERT runs, while
-      // the next batch is read and checked; one batch in flight.
-      const sealed = this.seal(values);
-      sealed.catch(() => undefined);
+      // One INSERT in flight while the next batch is read and checked.
       if (writing) await writing;
-      writing = sealed.then(() => insertRows(m, 'roster_import_row', STAGE_COLUMNS, values));
+      writing = insertRows(m, 'roster_import_row', STAGE_COLUMNS, values);
       writing.catch(() => undefined);
       rowCount += rows.length;
       await v.onProgress?.(rowCount);
@@ -261,26 +255,14 @@ export class RosterValidation {
           seen.set(rec.idNumber, mask | (1 << PERSON_ROW_BIT));
         }
       }
-      // The ID number and phone in clear for now: seal() encrypts them in place before the INSERT.
-      const phone = rec.phone ? PiiCryptoService.normalizePhone(rec.phone) : null;
+      const id = this.pii.encrypt(rec.idNumber, 'person.id_number');
+      const phone = rec.phone ? this.pii.protectPhone(rec.phone) : null;
       const flags = mergedFlags(rec, null);
       return [
         importId, r.rowNo, r.status, r.action, rec.category || null, hash, maskIdNumber(rec.idNumber), '', messages,
-        rec.name, rec.idNumber, rec.birthDate, rec.sex, rec.householdNo, phone, phone ? maskPhone(phone) : null, flags ? JSON.stringify(flags) : null,
+        rec.name, id, rec.birthDate, rec.sex, rec.householdNo, phone?.enc ?? null, phone?.masked ?? null, flags ? JSON.stringify(flags) : null,
         rec.validFrom, rec.validTo, rec.confirmedOn, personRow,
       ];
-    });
-  }
-
-  /** Encrypts the ID number and phone columns of stageValues() rows in place, as person keeps them. */
-  private async seal(values: unknown[][]): Promise<void> {
-    const [ids, phones] = await Promise.all([
-      this.pii.encryptMany(values.map((r) => r[ID_ENC] as string | null), 'person.id_number'),
-      this.pii.encryptMany(values.map((r) => r[PHONE_ENC] as string | null), 'person.phone'),
-    ]);
-    values.forEach((r, i) => {
-      r[ID_ENC] = ids[i];
-      r[PHONE_ENC] = phones[i];
     });
   }
 

@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual, type CipherGCM, type DecipherGCM } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { maskIdNumber, maskPhone } from './mask';
 
 export const PII_KEY = Symbol('PII_KEY');
@@ -30,49 +29,8 @@ export class PiiCryptoError extends Error {
  * Both keys are derived with HKDF-SHA256 from the one 32-byte PII_KEY, so the HMAC key used for
  * lookups (`id_number_hash`) is never the encryption key itself.
  */
-/** Below this many values encryptMany encrypts on the calling thread (a worker round trip costs more). */
-const WORKER_MIN_VALUES = 256;
-
-/**
- * v1 ciphertext from a cipher that has its key, IV and AAD. Also the body of the encryption worker, which
- * gets this function's source: it may use nothing but its parameters and globals.
- */
-function sealV1(cipher: CipherGCM, iv: Buffer, plaintext: string): string {
-  const ct = cipher.update(plaintext, 'utf8');
-  cipher.final(); // GCM: no further output
-  return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');
-}
-
-/** The encryption worker: { id, values, context } in, { id, out } (or { id, error }) back. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createCipheriv, randomBytes } = require('node:crypto');
-const sealV1 = ${sealV1.toString()};
-const key = Buffer.from(workerData.key);
-let pool = Buffer.alloc(0);
-let offset = 0;
-parentPort.on('message', ({ id, values, context }) => {
-  try {
-    const aad = Buffer.from(context, 'utf8');
-    const out = new Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v === null) { out[i] = null; continue; }
-      if (offset + ${IV_BYTES} > pool.length) { pool = randomBytes(${IV_BYTES} * 4096); offset = 0; }
-      const iv = pool.subarray(offset, (offset += ${IV_BYTES}));
-      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: ${TAG_BYTES} });
-      cipher.setAAD(aad);
-      out[i] = sealV1(cipher, iv, v);
-    }
-    parentPort.postMessage({ id, out });
-  } catch (e) {
-    parentPort.postMessage({ id, error: String((e && e.message) || e) });
-  }
-});
-`;
-
 @Injectable()
-export class PiiCryptoService implements OnModuleDestroy {
+export class PiiCryptoService {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
   private readonly fileKey: Buffer;
@@ -80,10 +38,6 @@ export class PiiCryptoService implements OnModuleDestroy {
   private ivPool = Buffer.alloc(0);
   private ivOffset = 0;
   private readonly aad = new Map<string, Buffer>();
-  /** Worker thread for encryptMany (started on first use, unref'd: never keeps the process alive). */
-  private worker: Worker | null = null;
-  private workerSeq = 0;
-  private readonly workerJobs = new Map<number, { resolve: (out: (string | null)[]) => void; reject: (e: Error) => void }>();
 
   constructor(@Inject(PII_KEY) masterKey: Buffer) {
     if (!Buffer.isBuffer(masterKey) || masterKey.length !== 32) {
@@ -102,49 +56,9 @@ export class PiiCryptoService implements OnModuleDestroy {
     const iv = this.ivPool.subarray(this.ivOffset, (this.ivOffset += IV_BYTES));
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(this.aadOf(context));
-    return sealV1(cipher, iv, plaintext);
-  }
-
-  /**
-   * encrypt() of many values (null stays null), on a worker thread for large batches so that bulk imports
-   * encrypt while the caller reads and checks the next rows. Same format, key and fresh random IV per value.
-   */
-  async encryptMany(values: (string | null)[], context: PiiContext): Promise<(string | null)[]> {
-    if (values.length < WORKER_MIN_VALUES) return values.map((v) => (v === null ? null : this.encrypt(v, context)));
-    const worker = this.encryptionWorker();
-    const id = ++this.workerSeq;
-    return new Promise((resolve, reject) => {
-      this.workerJobs.set(id, { resolve, reject });
-      worker.postMessage({ id, values, context });
-    });
-  }
-
-  private encryptionWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { key: this.encKey } });
-    worker.unref();
-    worker.on('message', (m: { id: number; out?: (string | null)[]; error?: string }) => {
-      const job = this.workerJobs.get(m.id);
-      if (!job) return;
-      this.workerJobs.delete(m.id);
-      if (m.out) job.resolve(m.out);
-      else job.reject(new PiiCryptoError(`encryption worker: ${m.error}`));
-    });
-    const fail = (e: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const job of this.workerJobs.values()) job.reject(e);
-      this.workerJobs.clear();
-    };
-    worker.on('error', (e) => fail(new PiiCryptoError(`encryption worker failed: ${e.message}`)));
-    worker.on('exit', () => fail(new PiiCryptoError('encryption worker stopped')));
-    this.worker = worker;
-    return worker;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    const ct = cipher.update(plaintext, 'utf8');
+    cipher.final(); // GCM: no further output
+    return `${FORMAT_V1}:${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
   }
 
   private aadOf(context: string): Buffer {
@@ -222,13 +136,8 @@ export class PiiCryptoService implements OnModuleDestroy {
     return this.lookupHash(PiiCryptoService.normalizeIdNumber(id), 'person.id_number');
   }
 
-  /** A phone number as stored: without spaces and dashes. */
-  static normalizePhone(phone: string): string {
-    return phone.replace(/[\s-]/g, '');
-  }
-
   protectPhone(phone: string): { enc: string; masked: string } {
-    const n = PiiCryptoService.normalizePhone(phone);
+    const n = phone.replace(/[\s-]/g, '');
     return { enc: this.encrypt(n, 'person.phone'), masked: maskPhone(n) };
   }
 
