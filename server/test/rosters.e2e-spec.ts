@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { makeIdNumber } from '@huimin/shared';
+import { AuditService } from '../src/audit/audit.service';
 import { PersonFactsService } from '../src/estimates/person-facts.service';
 import { District } from '../src/geo/district.entity';
 import { generateRoster, type GenerateSummary } from '../src/rosters/generator';
@@ -396,6 +397,35 @@ describe(`rosters (${DIALECT})`, () => {
       expect(v3.counts).toEqual({ add: 0, change: 0, unchanged: 1, remove: 0, refuse: 0 });
       const a3 = await applyAndWait(v3.id);
       expect(a3.applyResult).toMatchObject({ changes: 0 });
+    });
+
+    it('an apply that fails at its last step writes nothing (one transaction), and can be applied again', async () => {
+      const roster = header + `周三,${id(3)},驿城区,Z3,是,2019\n周四,${id(4)},驿城区,Z3,是,\n周一,${id(1)},驿城区,Z1,是,2019\n`;
+      const v = await uploadAndValidate(Buffer.from(roster), { ...fields('2019-09'), mode: 'delta' }, 'sep.csv');
+      expect(v.counts).toEqual({ add: 2, change: 0, unchanged: 1, remove: 0, refuse: 0 });
+      const before = { person: await count('person'), household: await count('household'), enrolment: await count('enrolment'), identity: await count('identity') };
+
+      // The audit record is written after every person, household and enrolment of the batch, in the same transaction.
+      const audit = app.get(AuditService);
+      const original = audit.record.bind(audit);
+      const spy = jest.spyOn(audit, 'record').mockImplementation(async (entry, m) => {
+        if (entry.action === 'roster.apply') throw new Error('injected failure');
+        return original(entry, m);
+      });
+      try {
+        await http().post(`/api/rosters/${v.id}/apply`).set('Authorization', alice).expect(202);
+        const failed = await waitFor(v.id, ['validated', 'applied']);
+        expect(failed.status).toBe('validated');
+        expect(failed.failure).toBe('应用失败，没有做任何更改，请稍后重试');
+      } finally {
+        spy.mockRestore();
+      }
+      expect({ person: await count('person'), household: await count('household'), enrolment: await count('enrolment'), identity: await count('identity') }).toEqual(before);
+      expect(await count('person', 'name IN (?, ?)', ['周三', '周四'])).toBe(0);
+
+      const a = await applyAndWait(v.id);
+      expect(a.applyResult).toMatchObject({ peopleAdded: 2, householdsAdded: 1, enrolmentsAdded: 2 });
+      expect(await count('person', 'name IN (?, ?)', ['周三', '周四'])).toBe(2);
     });
   });
 });

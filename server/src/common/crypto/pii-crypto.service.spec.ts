@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { PiiCryptoError, PiiCryptoService } from './pii-crypto.service';
 
 describe('PiiCryptoService', () => {
@@ -50,6 +50,21 @@ describe('PiiCryptoService', () => {
     expect(new PiiCryptoService(randomBytes(32)).hashIdNumber('50010119900101123X')).not.toBe(h);
     expect(svc.lookupHash('13812345678', 'person.phone')).not.toBe(svc.lookupHash('13812345678', 'person.id_number'));
     expect(PiiCryptoService.sameHash(h, svc.hashIdNumber('50010119900101123X'))).toBe(true);
+  });
+
+  it('lookup hashes are HMAC-SHA256(macKey, context ‖ NUL ‖ value), as stored ones were made', () => {
+    // person.id_number_hash values already stored depend on exactly this construction.
+    const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'huimin/pii/hmac-sha256/v1', 32));
+    const hmac = (v: string, ctx: string) => createHmac('sha256', macKey).update(ctx, 'utf8').update('\0').update(v, 'utf8').digest('hex');
+    for (const [v, ctx] of [
+      ['50010119900101123X', 'person.id_number'],
+      ['13812345678', 'person.phone'],
+      ['', 'person.id_number'],
+      ['重庆市渝中区 张三', 'x'.repeat(100)],
+    ]) {
+      expect(svc.lookupHash(v, ctx)).toBe(hmac(v, ctx));
+    }
+    expect(svc.hashIdNumber(' 50010119900101123x ')).toBe(hmac('50010119900101123X', 'person.id_number'));
   });
 
   it('produces all stored forms of an ID number and a phone', () => {
