@@ -3,15 +3,17 @@
  * cleaned (no EXIF/GPS, upright) and encrypted at rest; PDFs kept; thumbnails; idempotent upload; who may
  * see, read (audited) and delete; the claims module's assignToClaim/listForClaim; QR pre-fill.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import request from 'supertest';
 import { In } from 'typeorm';
-import { AttachmentSweeper } from '../src/attachments/attachment-sweeper';
+import { AttachmentSweeper, STRAY_FILE_HOURS } from '../src/attachments/attachment-sweeper';
+import { newStorageKey } from '../src/attachments/file-storage';
 import { Attachment } from '../src/attachments/attachment.entity';
 import { AttachmentsNotAssignableError, AttachmentsService } from '../src/attachments/attachments.service';
 import { elf, heicHead, image, jpegWithGps, pdf, pngBomb, windowsExe } from '../src/attachments/sample-files';
@@ -428,7 +430,7 @@ describe(`attachments (${DIALECT})`, () => {
     for (const k of keys) expect(existsSync(join(uploadsDir, k))).toBe(true);
 
     const result = await t.app.get(AttachmentSweeper).sweep();
-    expect(result).toEqual({ deleted: 2, fileErrors: 0 });
+    expect(result).toEqual({ deleted: 2, fileErrors: 0, strayFiles: 0 });
     expect((await repo.findBy({ id: In([old, oldPdf, recent, usedOld]) })).map((r) => r.id).sort((x, y) => x - y)).toEqual([recent, usedOld]);
     for (const k of keys) expect(existsSync(join(uploadsDir, k))).toBe(false);
     await http().get(`/api/attachments/${old}`).set('Authorization', as.a()).expect(404);
@@ -438,8 +440,46 @@ describe(`attachments (${DIALECT})`, () => {
     const detail = typeof audits[0].detail === 'string' ? JSON.parse(audits[0].detail) : audits[0].detail;
     expect(detail).toMatchObject({ ids: [old, oldPdf], olderThanDays: 30 });
     // Nothing left to do: a second sweep deletes nothing and records nothing.
-    expect(await t.app.get(AttachmentSweeper).sweep()).toEqual({ deleted: 0, fileErrors: 0 });
+    expect(await t.app.get(AttachmentSweeper).sweep()).toEqual({ deleted: 0, fileErrors: 0, strayFiles: 0 });
     expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'attachment.expire' })).toBe(1);
+  });
+
+  it('deletes stored files no row points at after STRAY_FILE_HOURS (a crash between file and row): not newer ones, not files rows use, not names outside the key scheme', async () => {
+    const hours = (h: number) => new Date(Date.now() - h * 3600 * 1000);
+    const plant = (rel: string, age: Date) => {
+      const p = join(uploadsDir, rel);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, randomBytes(64));
+      utimesSync(p, age, age);
+      return rel;
+    };
+    const strayOld = plant(newStorageKey('.bin'), hours(STRAY_FILE_HOURS + 1));
+    const tmpOld = plant(`${newStorageKey('.bin')}.tmp-0a1b2c3d4e5f`, hours(STRAY_FILE_HOURS + 30));
+    const strayNew = plant(newStorageKey('.bin'), hours(STRAY_FILE_HOURS - 1));
+    const notAKey = plant('ab/README.TXT', hours(1000));
+    // A file a row points at, however old, stays: make every recorded file old.
+    const recorded = await expectedFiles();
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const k of recorded) utimesSync(join(uploadsDir, k), hours(1000), hours(1000));
+
+    const result = await t.app.get(AttachmentSweeper).sweep();
+    expect(result).toEqual({ deleted: 0, fileErrors: 0, strayFiles: 2 });
+    expect(existsSync(join(uploadsDir, strayOld))).toBe(false);
+    expect(existsSync(join(uploadsDir, tmpOld))).toBe(false);
+    expect(existsSync(join(uploadsDir, strayNew))).toBe(true);
+    expect(existsSync(join(uploadsDir, notAKey))).toBe(true);
+    for (const k of recorded) expect(existsSync(join(uploadsDir, k))).toBe(true);
+    const audits = await t.dataSource.getRepository(AuditEvent).findBy({ action: 'attachment.stray_files' });
+    expect(audits).toHaveLength(1);
+    const detail = typeof audits[0].detail === 'string' ? JSON.parse(audits[0].detail) : audits[0].detail;
+    expect(detail).toEqual({ files: 2, olderThanHours: STRAY_FILE_HOURS });
+    // Every recorded attachment still reads.
+    for (const a of await t.dataSource.getRepository(Attachment).find({ where: { personId: w.a.id } })) {
+      await http().get(`/api/attachments/${a.id}/content`).set('Authorization', as.a()).expect(200);
+    }
+    expect(await t.app.get(AttachmentSweeper).sweep()).toEqual({ deleted: 0, fileErrors: 0, strayFiles: 0 });
+    rmSync(join(uploadsDir, strayNew));
+    rmSync(join(uploadsDir, notAKey));
   });
 
   it('leaves no file on disk that no row points at', async () => {

@@ -13,11 +13,20 @@ const BATCH = 200;
 const EVERY_MS = 6 * 3600 * 1000;
 const FIRST_AFTER_MS = 60 * 1000;
 
+/**
+ * A stored file that no row points at after this long was never recorded: files are written just before their
+ * row, in the same request (seconds); a crash between the two, or a put interrupted before its rename (a
+ * '.tmp-' file), leaves one behind.
+ */
+export const STRAY_FILE_HOURS = 24;
+
 export interface SweepResult {
   /** Attachment rows deleted (each with its files). */
   deleted: number;
   /** Files that could not be removed (logged; the row is gone, so nothing serves them). */
   fileErrors: number;
+  /** Stored files older than STRAY_FILE_HOURS that no row points at, deleted. */
+  strayFiles: number;
 }
 
 /**
@@ -69,7 +78,7 @@ export class AttachmentSweeper implements OnApplicationBootstrap, OnModuleDestro
   private async sweepOnce(): Promise<SweepResult> {
     const cutoff = new Date(this.clock.now().getTime() - this.config.uploads.orphanDays * 24 * 3600 * 1000);
     const repo = this.ds.getRepository(Attachment);
-    const result: SweepResult = { deleted: 0, fileErrors: 0 };
+    const result: SweepResult = { deleted: 0, fileErrors: 0, strayFiles: 0 };
     let afterId = 0;
     for (;;) {
       const candidates = await repo
@@ -114,6 +123,51 @@ export class AttachmentSweeper implements OnApplicationBootstrap, OnModuleDestro
       if (candidates.length < BATCH) break;
     }
     if (result.deleted) this.logger.log(`deleted ${result.deleted} upload(s) no claim took within ${this.config.uploads.orphanDays} days`);
+    await this.sweepStrayFiles(result);
+    if (result.strayFiles) this.logger.log(`deleted ${result.strayFiles} stored file(s) no row pointed at after ${STRAY_FILE_HOURS} hours`);
     return result;
+  }
+
+  /**
+   * Stored files older than STRAY_FILE_HOURS that no attachment row points at (as content or thumbnail): listed
+   * from the store, looked up BATCH at a time by their unique keys, deleted, with one audit event per batch that
+   * deleted any. Nothing in them can be served (no row), so this only frees the disk of encrypted leftovers.
+   */
+  private async sweepStrayFiles(result: SweepResult): Promise<void> {
+    const cutoff = this.clock.now().getTime() - STRAY_FILE_HOURS * 3600 * 1000;
+    const repo = this.ds.getRepository(Attachment);
+    let batch: string[] = [];
+    const flush = async () => {
+      const keys = batch;
+      batch = [];
+      const rows = await repo.find({ select: { id: true, storageKey: true, thumbKey: true }, where: [{ storageKey: In(keys) }, { thumbKey: In(keys) }] });
+      const used = new Set(rows.flatMap((r) => [r.storageKey, r.thumbKey]));
+      const stray = keys.filter((k) => !used.has(k));
+      if (!stray.length) return;
+      let removed = 0;
+      for (const key of stray) {
+        await this.files
+          .delete(key)
+          .then(() => (removed += 1))
+          .catch((e: Error) => {
+            result.fileErrors += 1;
+            this.logger.warn(`could not remove stray stored file ${key}: ${e.message}`);
+          });
+      }
+      result.strayFiles += removed;
+      await this.audit.record({
+        actorUserId: null,
+        action: 'attachment.stray_files',
+        entity: 'attachment',
+        entityId: null,
+        detail: { files: removed, olderThanHours: STRAY_FILE_HOURS },
+      });
+    };
+    for await (const f of this.files.list()) {
+      if (f.modifiedAt.getTime() >= cutoff) continue;
+      batch.push(f.key);
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length) await flush();
   }
 }

@@ -15,6 +15,9 @@ import { AppUser } from '../users/app-user.entity';
 @Index('ix_attachment_person', ['personId'])
 @Index('ix_attachment_claim', ['claimId'])
 @Index('ix_attachment_uploaded_by', ['uploadedByUserId'])
+// Indexed so that the sweeper can ask which stored files a row still points at.
+@Index('ix_attachment_storage_key', ['storageKey'])
+@Index('ix_attachment_thumb_key', ['thumbKey'])
 export class Attachment {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;

@@ -15,11 +15,14 @@
  *    is unknown (before any byte is read).
  *  - delete(key) removes the content; deleting a missing key is not an error (idempotent).
  *  - exists(key) tells whether get(key) would find it.
+ *  - list() yields every stored key with its last-modified time, in any order, without holding them all in
+ *    memory; keys put while listing may or may not appear. (AttachmentSweeper uses it to find files that no
+ *    row points at: written just before a crash, before their row.)
  * For S3: put = PutObject (or multipart upload), get = GetObject Body stream (NoSuchKey → FileNotFoundError),
- * delete = DeleteObject, exists = HeadObject.
+ * delete = DeleteObject, exists = HeadObject, list = ListObjectsV2 pages (Key, LastModified).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -31,6 +34,13 @@ export interface FileStorage {
   /** Remove the content; a missing key is fine. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every stored key (a put's leftover temporary files included) with its last-modified time. */
+  list(): AsyncIterable<StoredFile>;
+}
+
+export interface StoredFile {
+  key: string;
+  modifiedAt: Date;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
@@ -122,5 +132,44 @@ export class LocalDiskFileStorage implements FileStorage {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw e;
     }
+  }
+
+  /**
+   * The files under the root, folder by folder (a directory handle at a time, never the whole listing). Names that
+   * are not keys this application makes are skipped, not yielded: nothing outside the key scheme is ever deleted.
+   */
+  async *list(): AsyncIterable<StoredFile> {
+    yield* this.walk('');
+  }
+
+  private async *walk(prefix: string): AsyncIterable<StoredFile> {
+    let dir;
+    try {
+      dir = await opendir(prefix ? this.pathOf(prefix) : this.root);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    for await (const entry of dir) {
+      const key = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (!isStorageKey(key)) continue;
+      if (entry.isDirectory()) yield* this.walk(key);
+      else if (entry.isFile()) {
+        try {
+          yield { key, modifiedAt: (await stat(this.pathOf(key))).mtime };
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // deleted meanwhile
+        }
+      }
+    }
+  }
+}
+
+function isStorageKey(key: string): boolean {
+  try {
+    assertStorageKey(key);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -12,6 +12,7 @@ import { HuhuibaoSubsidy1795347200000 } from './1795347200000-HuhuibaoSubsidy';
 import { Notifications1795347300000 } from './1795347300000-Notifications';
 import { HolidayYears1795347400000 } from './1795347400000-HolidayYears';
 import { Oversight1795347500000 } from './1795347500000-Oversight';
+import { AttachmentKeys1795347600000 } from './1795347600000-AttachmentKeys';
 
 // Every SQLite migration, oldest first. Add new files here (a unit test checks none is missing).
 export const SQLITE_MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS: Function[] = [
   Notifications1795347300000,
   HolidayYears1795347400000,
   Oversight1795347500000,
+  AttachmentKeys1795347600000,
 ];
