@@ -172,7 +172,9 @@ export class CoverageService {
   async forPerson(personId: number, sessionId: string): Promise<CoverageResponseDto> {
     const today = this.clock.today();
     const from = yearBefore(today);
-    const rows = await this.read<CoverageRow>(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1, sessionId]);
+    // (a token without a session id binds NULL: no session row, and SessionCheck refuses it)
+    const sid = typeof sessionId === 'string' ? sessionId : null;
+    const rows = await this.read<CoverageRow>(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1, sid]);
     const s = rows.find((r) => r.k === 's');
     if (!this.sessions.isActiveRow(sessionId, s && { revokedAt: s.sRevokedAt, expiresAt: s.sExpiresAt, active: s.sActive })) throw unauthenticated();
     const person: PersonRow | undefined = rows.find((r) => r.k === 'e');
