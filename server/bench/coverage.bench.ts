@@ -253,7 +253,7 @@ async function rawDb(url: string): Promise<void> {
   const worker = async () => {
     while (Date.now() < until) {
       const pid = 1 + Math.floor(Math.random() * N);
-      await pool.query(COVERAGE_SQL, [TODAY, '2025-03-01', pid, pid, 2024]);
+      await pool.execute(COVERAGE_SQL, [TODAY, '2025-03-01', pid, pid, 2024, randomUUID()]);
       done++;
     }
   };
@@ -389,7 +389,7 @@ async function main(): Promise<void> {
     // The plan of the coverage query (every step by an index, no scan).
     {
       const pid = Math.ceil(N / 2);
-      const [rows] = (await root.query(`EXPLAIN ${COVERAGE_SQL}`, [TODAY, '2025-03-01', pid, pid, 2024])) as unknown as [
+      const [rows] = (await root.query(`EXPLAIN ${COVERAGE_SQL}`, [TODAY, '2025-03-01', pid, pid, 2024, randomUUID()])) as unknown as [
         { table: string; type: string; key: string | null; rows: number }[],
       ];
       log(`plan coverage: ${rows.map((r) => `${r.table} ${r.type} ${r.key ?? '-'} rows=${r.rows}`).join('; ')}`);

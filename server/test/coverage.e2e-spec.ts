@@ -1,6 +1,10 @@
 /** GET /api/me/coverage: enrolments in force and ended within 12 months, limits and this year's use, own data only. */
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { AuthSession } from '../src/auth/entities/auth-session.entity';
+import { TokenService } from '../src/auth/token.service';
 import { Clock } from '../src/common/clock';
+import { AppUser } from '../src/users/app-user.entity';
 import { bearer } from './support/auth';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-db';
@@ -79,5 +83,61 @@ describe('my coverage', () => {
     expect(cw.body.code).toBe('FORBIDDEN');
     await get(bearer(t.app, { userId: 10, role: 'beneficiary', personId: null })).expect(404);
     await request(t.app.getHttpServer()).get('/api/me/coverage').expect(401);
+  });
+
+  // The route is @SessionCheckedInRead: for a beneficiary's own request the session is checked in the coverage
+  // read itself, not by the guard. These sessions are real rows (not minted by bearer()), changed behind the
+  // app's back as another server process or an admin would.
+  describe('the session, checked in the coverage read', () => {
+    const tokenFor = (userId: number, personId: number | null, sessionId: string) =>
+      `Bearer ${t.app.get(TokenService).issueAccessToken({ userId, role: 'beneficiary', personId, districtIds: [], sessionId })}`;
+    async function liveSession(personId: number | null): Promise<{ userId: number; sessionId: string; auth: string }> {
+      const users = t.dataSource.getRepository(AppUser);
+      // The account row stays unbound (one account per person): whose coverage it is comes from the token's pid.
+      const userId = (await users.insert({ role: 'beneficiary', wechatOpenid: `cov-${randomUUID()}`, personId: null, active: true })).identifiers[0].id as number;
+      const sessionId = randomUUID();
+      await t.dataSource.getRepository(AuthSession).insert({
+        id: sessionId, userId, method: 'wechat', expiresAt: new Date(t.app.get(Clock).now().getTime() + 3600_000), revokedAt: null, revokeReason: null,
+      });
+      return { userId, sessionId, auth: tokenFor(userId, personId, sessionId) };
+    }
+    const sessions = () => t.dataSource.getRepository(AuthSession);
+    const expect401 = async (auth: string, headers: Record<string, string> = {}) => {
+      const r = await get(auth).set(headers).expect(401);
+      expect(r.body).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+      expect(JSON.stringify(r.body)).not.toContain('person');
+    };
+
+    it('answers a live session, then 401 once it is revoked in the database (by another process: no local cache)', async () => {
+      const s = await liveSession(w.c.id);
+      expect((await get(s.auth).expect(200)).body.person.id).toBe(w.c.id);
+      await sessions().update({ id: s.sessionId }, { revokedAt: t.app.get(Clock).now(), revokeReason: 'logout' });
+      await expect401(s.auth);
+    });
+
+    it('401 for an expired session, a deactivated user and a session the database does not know', async () => {
+      const expired = await liveSession(w.c.id);
+      await get(expired.auth).expect(200);
+      await sessions().update({ id: expired.sessionId }, { expiresAt: new Date(t.app.get(Clock).now().getTime() - 1000) });
+      await expect401(expired.auth);
+
+      const deactivated = await liveSession(w.a.id);
+      await get(deactivated.auth).expect(200);
+      await t.dataSource.getRepository(AppUser).update({ id: deactivated.userId }, { active: false });
+      await expect401(deactivated.auth);
+
+      await expect401(tokenFor(expired.userId, w.c.id, randomUUID()));
+    });
+
+    it('a revoked session gets 401, not 404, for an account not bound to a person, and with X-Act-For', async () => {
+      const unbound = await liveSession(null);
+      await get(unbound.auth).expect(404);
+      await sessions().update({ id: unbound.sessionId }, { revokedAt: t.app.get(Clock).now(), revokeReason: 'logout' });
+      await expect401(unbound.auth);
+
+      const actor = await liveSession(w.c.id);
+      await sessions().update({ id: actor.sessionId }, { revokedAt: t.app.get(Clock).now(), revokeReason: 'logout' });
+      await expect401(actor.auth, { 'X-Act-For': String(w.a.id) });
+    });
   });
 });

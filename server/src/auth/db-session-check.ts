@@ -3,23 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Clock } from '../common/clock';
+import { hotRead, type HotRead } from '../database/hot-read';
 import { AuthSession } from './entities/auth-session.entity';
-import { SessionCheck } from './session-check';
+import { SessionCheck, type SessionRow } from './session-check';
 
 const MAX_CACHED_REVOKED = 10_000;
 
 // Fixed SQL, the same text on SQLite and MariaDB ('?' placeholders, no quoted identifiers), by primary key on
 // both tables. It runs on every authenticated request: building it with the query builder cost about four
 // times the round trip itself (≈ 0.45 ms of CPU a request on the 2-core machine).
-const SESSION_SQL =
-  'SELECT s.revoked_at AS revokedAt, s.expires_at AS expiresAt, u.active AS active ' +
-  'FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.id = ?';
-
-interface SessionRow {
-  revokedAt: unknown;
-  expiresAt: unknown;
-  active: unknown;
-}
+// SESSION_COLUMNS and SESSION_FROM are also the session arm of the coverage read (coverage.service.ts).
+export const SESSION_COLUMNS = 's.revoked_at AS revokedAt, s.expires_at AS expiresAt, u.active AS active';
+export const SESSION_FROM = 'FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.id = ?';
+const SESSION_SQL = `SELECT ${SESSION_COLUMNS} ${SESSION_FROM}`;
 
 /**
  * Sessions as the database knows them: active while not revoked, not expired and the user is active.
@@ -32,19 +28,27 @@ export class DbSessionCheck extends SessionCheck {
   private readonly revoked = new Set<string>();
   /** auth_session.expires_at as TypeORM maps it (Date on MariaDB, a UTC string on SQLite). */
   private readonly expiresAtColumn: ColumnMetadata;
+  private readonly read: HotRead;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
   ) {
     super();
+    this.read = hotRead(ds);
     this.expiresAtColumn = ds.getMetadata(AuthSession).findColumnWithPropertyName('expiresAt')!;
   }
 
   override async isActive(sessionId: string): Promise<boolean> {
     if (typeof sessionId !== 'string' || sessionId.length !== 36) return false;
     if (this.revoked.has(sessionId)) return false;
-    const [s] = (await this.ds.query(SESSION_SQL, [sessionId])) as SessionRow[];
+    const [s] = await this.read<SessionRow>(SESSION_SQL, [sessionId]);
+    return this.isActiveRow(sessionId, s);
+  }
+
+  override isActiveRow(sessionId: string, s: SessionRow | undefined): boolean {
+    if (typeof sessionId !== 'string' || sessionId.length !== 36) return false;
+    if (this.revoked.has(sessionId)) return false;
     if (!s) return false;
     if (s.revokedAt != null) {
       this.markRevoked(sessionId);

@@ -39,4 +39,20 @@ describe('TokenService.verify (with its cache of verified tokens)', () => {
     expect(svc.verify(other.issueAccessToken(u))).toBeNull();
     expect(svc.verify(`${t}x`)).toBeNull();
   });
+
+  it('when full, forgets only the oldest token: the others are not verified again', () => {
+    const jwt = new JwtService({ secret: key, signOptions: { algorithm: 'HS256' } });
+    class SmallCache extends TokenService {
+      protected override readonly maxVerified = 3;
+    }
+    const own = new SmallCache(jwt);
+    const tokens = Array.from({ length: 4 }, (_, i) => own.issueAccessToken({ ...u, userId: i + 1 }));
+    for (const t of tokens) expect(own.verify(t)).not.toBeNull();
+    const verify = jest.spyOn(jwt, 'verify');
+    expect(own.verify(tokens[3])!.userId).toBe(4);
+    expect(own.verify(tokens[1])!.userId).toBe(2);
+    expect(verify).not.toHaveBeenCalled();
+    expect(own.verify(tokens[0])!.userId).toBe(1); // the oldest was forgotten: verified in full again
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentUser, SessionCheckedInRead } from '../auth/decorators';
 import { CoverageService } from './coverage.service';
 import { CoverageResponseDto } from './dto/coverage.dto';
 import type { ActingUser } from './effective-person';
@@ -12,6 +12,7 @@ export class CoverageController {
   constructor(private readonly coverage: CoverageService) {}
 
   @Get()
+  @SessionCheckedInRead() // CoverageService.mine checks the caller's session in its one read
   @ApiOperation({
     summary: 'My coverage: enrolments in force today and those ended within 12 months, with insurer hotline, limits, use this year and documents',
     description: 'For a beneficiary, or a proxy acting for one. Staff not acting for anyone get 403.',

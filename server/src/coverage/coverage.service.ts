@@ -3,13 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { D, fmt, getScheme, versionForYear, type BenefitDef, type SchemeDefinition } from '@huimin/shared';
 import { DataSource } from 'typeorm';
 import { notFound } from '../auth/access.service';
+import { SESSION_FROM } from '../auth/db-session-check';
+import { unauthenticated } from '../auth/jwt-auth.guard';
+import { SessionCheck, type SessionRow } from '../auth/session-check';
+import { subjectPersonId } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { hotRead, type HotRead } from '../database/hot-read';
 import { decimalTransformer } from '../common/money/decimal.transformer';
 import { ageToday, maskName } from '../people/people.mapper';
 import { toDocuments, toLimits } from '../schemes/scheme.mapper';
 import { telLink } from '../schemes/plain-words';
 import { BenefitUsageDto, CoveredBenefitDto, CoverageItemDto, CoverageResponseDto, DistrictRefDto } from './dto/coverage.dto';
-import { ActingUser, effectivePersonId } from './effective-person';
+import type { ActingUser } from './effective-person';
 
 interface PersonRow {
   id: number;
@@ -45,7 +50,7 @@ interface UsageRow {
 
 // One round trip, plain SQL, the same text on SQLite and MariaDB (no quoted identifiers, '?' placeholders):
 // this is the hottest read of the app (each round trip to the database costs more CPU here than building the
-// answer), so no query building per request. Two arms, told apart by k:
+// answer), so no query building per request; on MariaDB a prepared statement (hotRead). Three arms, told apart by k:
 //  'e' the person with each enrolment in force today or ended within 12 months (once with null enrolment
 //      columns when there is none; the conditions sit in the LEFT JOIN for that);
 //  'u' the ledger rows of the person and of their household from the year before the 12-month window on. The
@@ -54,6 +59,9 @@ interface UsageRow {
 //      insurance year (id = the year it starts) ends by the end of the next calendar year, so an enrolment
 //      ending on or after the window's start has insurance_year ≥ that start's year − 1. (Filtering by the
 //      shown enrolments' years in SQL, a semi-join, cost MariaDB ~30% more CPU per request.)
+//  's' the caller's login session (auth_session + app_user by primary key, as DbSessionCheck reads it): the
+//      route is @SessionCheckedInRead, so the guard left the session check to this read, one round trip
+//      instead of two (a round trip's socket write and read were the largest part of the app's CPU per request).
 // Each uses an index: person and district by primary key, enrolment by uq_enrolment_person_scheme_year
 // (person_id first), annual_usage by uq_annual_usage_subject (subject_key first; the keys are constants once
 // the person row is read by primary key). A compound SELECT has one ORDER BY at most: enrolments are sorted here.
@@ -63,21 +71,24 @@ export const COVERAGE_SQL =
   'p.birth_date AS birthDate, p.household_id AS householdId, d.id AS districtId, d.name AS districtName, d.city AS city, d.county AS county, ' +
   'e.id AS eId, e.scheme_id AS eSchemeId, e.insurance_year AS eInsuranceYear, e.cover_start AS eCoverStart, e.cover_end AS eCoverEnd, ' +
   'i.name AS eInsurerName, i.hotline AS eHotline, ' +
-  'NULL AS uSubjectKey, NULL AS uSchemeId, NULL AS uBenefitCode, NULL AS uYear, NULL AS uBaseUsed, NULL AS uPaid ' +
+  'NULL AS uSubjectKey, NULL AS uSchemeId, NULL AS uBenefitCode, NULL AS uYear, NULL AS uBaseUsed, NULL AS uPaid, ' +
+  'NULL AS sRevokedAt, NULL AS sExpiresAt, NULL AS sActive ' +
   'FROM person p INNER JOIN district d ON d.id = p.district_id ' +
   'LEFT JOIN enrolment e ON e.person_id = p.id AND e.cover_start <= ? AND e.cover_end >= ? ' +
   'LEFT JOIN insurer i ON i.id = e.insurer_id ' +
   'WHERE p.id = ? ' +
   'UNION ALL ' +
-  `SELECT 'u', ${NULLS(17)}, u.subject_key, u.scheme_id, u.benefit_code, u.year, u.base_used, u.paid ` +
+  `SELECT 'u', ${NULLS(17)}, u.subject_key, u.scheme_id, u.benefit_code, u.year, u.base_used, u.paid, NULL, NULL, NULL ` +
   'FROM person q INNER JOIN annual_usage u ON u.subject_key IN ' +
   "(CONCAT('p:', q.id), CASE WHEN q.household_id IS NULL THEN NULL ELSE CONCAT('h:', q.household_id) END) " +
-  'WHERE q.id = ? AND u.year >= ?';
+  'WHERE q.id = ? AND u.year >= ? ' +
+  'UNION ALL ' +
+  `SELECT 's', ${NULLS(23)}, s.revoked_at, s.expires_at, u.active ${SESSION_FROM}`;
 
 /** COVERAGE_SQL's rows. */
-type CoverageRow = { k: 'e' | 'u' } & PersonRow & { [K in keyof EnrolmentRow as `e${Capitalize<K>}`]: EnrolmentRow[K] | null } & {
+type CoverageRow = { k: 'e' | 'u' | 's' } & PersonRow & { [K in keyof EnrolmentRow as `e${Capitalize<K>}`]: EnrolmentRow[K] | null } & {
   [K in keyof UsageRow as `u${Capitalize<K>}`]: UsageRow[K] | null;
-};
+} & { [K in keyof SessionRow as `s${Capitalize<K>}`]: SessionRow[K] };
 
 /**
  * The parts of a covered benefit that depend only on the scheme data, built once per benefit: the answer's
@@ -129,23 +140,43 @@ const toMoney = (v: string | number | null | undefined) => decimalTransformer.fr
 @Injectable()
 export class CoverageService {
   private readonly logger = new Logger('Coverage');
+  private readonly read: HotRead;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectDataSource() ds: DataSource,
     private readonly clock: Clock,
-  ) {}
-
-  async mine(user: ActingUser): Promise<CoverageResponseDto> {
-    if (user.role !== 'beneficiary' && user.actingForPersonId == null) {
-      throw new ForbiddenException({ code: 'FORBIDDEN', message: '“我的保障”只给参保人本人或其代办人查看；工作人员请从人员详情查看' });
-    }
-    return this.forPerson(effectivePersonId(user));
+    private readonly sessions: SessionCheck,
+  ) {
+    this.read = hotRead(ds);
   }
 
-  async forPerson(personId: number): Promise<CoverageResponseDto> {
+  /**
+   * The caller's own coverage, or that of the person they act for. The route is @SessionCheckedInRead: the
+   * caller's session is checked here, in the same statement as the data, before anything else can answer.
+   */
+  async mine(user: ActingUser): Promise<CoverageResponseDto> {
+    if (user.role !== 'beneficiary' && user.actingForPersonId == null) {
+      // Staff: the guard has checked their session already (SessionCheckedInRead is for beneficiaries only).
+      throw new ForbiddenException({ code: 'FORBIDDEN', message: '“我的保障”只给参保人本人或其代办人查看；工作人员请从人员详情查看' });
+    }
+    const personId = subjectPersonId(user);
+    if (personId == null) {
+      // An account not bound to a person: 404, but only for a live session (401 otherwise, as the guard would).
+      if (!(await this.sessions.isActive(user.sessionId))) throw unauthenticated();
+      throw notFound('person');
+    }
+    return this.forPerson(personId, user.sessionId);
+  }
+
+  /** The coverage of a person for the caller whose session is `sessionId` (401 unless that session is active). */
+  async forPerson(personId: number, sessionId: string): Promise<CoverageResponseDto> {
     const today = this.clock.today();
     const from = yearBefore(today);
-    const rows = (await this.ds.query(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1])) as CoverageRow[];
+    // (a token without a session id binds NULL: no session row, and SessionCheck refuses it)
+    const sid = typeof sessionId === 'string' ? sessionId : null;
+    const rows = await this.read<CoverageRow>(COVERAGE_SQL, [today, from, personId, personId, Number(from.slice(0, 4)) - 1, sid]);
+    const s = rows.find((r) => r.k === 's');
+    if (!this.sessions.isActiveRow(sessionId, s && { revokedAt: s.sRevokedAt, expiresAt: s.sExpiresAt, active: s.sActive })) throw unauthenticated();
     const person: PersonRow | undefined = rows.find((r) => r.k === 'e');
     if (!person) throw notFound('person');
     const enrolments: EnrolmentRow[] = [];
@@ -154,7 +185,7 @@ export class CoverageService {
       if (r.k === 'u') {
         const u: UsageRow = { subjectKey: r.uSubjectKey!, schemeId: r.uSchemeId!, benefitCode: r.uBenefitCode!, year: Number(r.uYear), baseUsed: r.uBaseUsed!, paid: r.uPaid! };
         usage.set(`${u.subjectKey}|${u.schemeId}|${u.benefitCode}|${u.year}`, u);
-      } else if (r.eId != null) {
+      } else if (r.k === 'e' && r.eId != null) {
         enrolments.push({
           id: Number(r.eId),
           schemeId: r.eSchemeId!,

@@ -1,4 +1,4 @@
-import { SessionCheck } from '../../src/auth/session-check';
+import { SessionCheck, type SessionRow } from '../../src/auth/session-check';
 
 /**
  * Test harness only: sessions minted by `bearer()` (tokens signed directly, without a sign-in) are accepted
@@ -18,5 +18,9 @@ export class TestSessionCheck extends SessionCheck {
 
   override async isActive(sessionId: string): Promise<boolean> {
     return this.minted.has(sessionId) || this.real.isActive(sessionId);
+  }
+
+  override isActiveRow(sessionId: string, row: SessionRow | undefined): boolean {
+    return this.minted.has(sessionId) || this.real.isActiveRow(sessionId, row);
   }
 }

@@ -13,7 +13,8 @@ export class RequestLoggingInterceptor implements NestInterceptor {
   private readonly logger = new Logger('HTTP');
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+    // Nothing to do when the app logs no 'log' lines (e.g. started with logger: ['error', 'warn']): no listener, no clock.
+    if (context.getType() !== 'http' || !Logger.isLevelEnabled('log')) return next.handle();
     const http = context.switchToHttp();
     const req = http.getRequest<RequestWithId>();
     const res = http.getResponse<Response>();
