@@ -354,6 +354,27 @@ describe('preparePerson', () => {
     expect(eligibleOn('2026-03-01')).toEqual(before);
   });
 
+  it('documents, insurer and condition reasons are shared between results, frozen: no result can change another', () => {
+    const person = { birthDate: '1958-03-01', area: '泽州县', identities: [{ code: 'tuopin', validFrom: '2020-01-01' }], medicalInsuranceYears: [2026] };
+    const req = { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-06-15', facts: { selfPayAfterOthers: '5000' } };
+    const a = estimate({ ...req, person });
+    const b = estimate({ ...req, person });
+    expect(a.covered).toBe(true);
+    expect(a.documents.length).toBeGreaterThan(0);
+    expect(b.documents).toBe(a.documents);
+    expect(b.insurer).toBe(a.insurer);
+    expect(() => a.documents.push(a.documents[0])).toThrow(TypeError);
+    expect(() => {
+      a.insurer!.hotline = 'changed';
+    }).toThrow(TypeError);
+    const medical = a.reasons.find((r) => r.code === 'MEDICAL_INSURANCE_OK')!;
+    expect(b.reasons).toContain(medical);
+    expect(() => {
+      medical.message = 'changed';
+    }).toThrow(TypeError);
+    expect(estimate({ ...req, person })).toEqual(b);
+  });
+
   it('estimateFast wants a prepared person', () => {
     expect(() => estimateFast(person as never, request)).toThrow(EngineError);
   });
