@@ -76,6 +76,9 @@ export function fenOf(value: unknown): number {
   return yuan * 100 + d1 * 10 + d2;
 }
 
+/** ".00" … ".99": the fen part of formatFen, built once. */
+const FEN_PART: readonly string[] = Array.from({ length: 100 }, (_, f) => `.${f < 10 ? '0' : ''}${f}`);
+
 /** Integer fen → "1234.50" (what fmt gives for the same amount). `fen` must be a safe integer. */
 export function formatFen(fen: number): string {
   if (fen < 0) return `-${formatFen(-fen)}`;
@@ -88,7 +91,7 @@ export function formatFen(fen: number): string {
     y += 1;
     f -= 100;
   }
-  return `${y}.${f < 10 ? '0' : ''}${f}`;
+  return y + FEN_PART[f];
 }
 
 export function parseRate(value: string): Dec {

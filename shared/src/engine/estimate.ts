@@ -130,11 +130,41 @@ function benefitInAnyVersion(scheme: SchemeDefinition, id: unknown): BenefitDef 
   return getBenefit(scheme.versions[scheme.versions.length - 1], id);
 }
 
+/**
+ * 一次性告知: the documents this claim needs, the benefit's list less those whose `when` the facts rule out. The
+ * array is built once per benefit and outcome of its `when` tests, frozen and shared by every result that gets it
+ * (its elements were always the scheme's own document objects): read it, copy it to change it.
+ */
 export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
-  const out: DocumentDef[] = [];
-  for (const d of benefit.documents) if (!d.when || facts[d.when.fact] === undefined || facts[d.when.fact] === d.when.equals) out.push(d);
+  const docs = benefit.documents;
+  let memo = DOCUMENTS.get(benefit);
+  if (memo === undefined) DOCUMENTS.set(benefit, (memo = new Map()));
+  // Bit i: the i-th document with a `when` is left out (benefits have a handful of documents).
+  let mask = 0;
+  for (let i = 0, bit = 1; i < docs.length; i++) {
+    const w = docs[i].when;
+    if (w === undefined) continue;
+    const v = facts[w.fact];
+    if (v !== undefined && v !== w.equals) mask |= bit;
+    bit *= 2;
+  }
+  let out = memo.get(mask);
+  if (out === undefined) {
+    const list: DocumentDef[] = [];
+    for (const d of docs) if (!d.when || facts[d.when.fact] === undefined || facts[d.when.fact] === d.when.equals) list.push(d);
+    memo.set(mask, (out = Object.freeze(list) as DocumentDef[]));
+  }
   return out;
 }
+const DOCUMENTS = new WeakMap<BenefitDef, Map<number, DocumentDef[]>>();
+
+/** The insurer as a result names it ({ id, name, hotline }): one frozen object per insurer, shared by results. */
+export function insurerOf(i: NonNullable<EligibilityForEstimate['insurer']>): NonNullable<EstimateResult['insurer']> {
+  let out = INSURERS.get(i);
+  if (out === undefined) INSURERS.set(i, (out = Object.freeze({ id: i.id, name: i.name, hotline: i.hotline })));
+  return out;
+}
+const INSURERS = new WeakMap<object, NonNullable<EstimateResult['insurer']>>();
 
 export function estimate(request: EstimateRequest, options: EstimateOptions = {}): EstimateResult {
   return estimateWith(request, options, true);
@@ -210,7 +240,7 @@ export function resultHead(
     deadline: benefit.deadline ?? version.defaultDeadline,
     documents: documentsFor(benefit, facts),
   };
-  if (insurer) result.insurer = { id: insurer.id, name: insurer.name, hotline: insurer.hotline };
+  if (insurer) result.insurer = insurerOf(insurer);
   return result;
 }
 
@@ -291,17 +321,15 @@ export function finishFen(
   result.covered = true;
   result.payout = formatFen(payout);
   result.breakdown = lines;
-  const ledger: LedgerChange = {
-    unit: benefit.unit,
-    insuranceYear: year.id,
-    base: { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) },
-    paid: { before: formatFen(paidFen), after: formatFen(paidFen + payout) },
-  };
   const cap = P.annualCap;
-  if (cap !== undefined) {
-    ledger.annualCap = formatFen(cap);
+  const base = { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) };
+  const paid = { before: formatFen(paidFen), after: formatFen(paidFen + payout) };
+  // One literal per shape (the same keys in the same order as finishDecimal's), not keys added afterwards.
+  let ledger: LedgerChange;
+  if (cap === undefined) ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid };
+  else {
     const left = cap - paidFen - payout;
-    ledger.capLeftAfter = formatFen(left > 0 ? left : 0);
+    ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid, annualCap: formatFen(cap), capLeftAfter: formatFen(left > 0 ? left : 0) };
   }
   result.ledger = ledger;
   return result;

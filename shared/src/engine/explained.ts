@@ -42,6 +42,8 @@ export function roundToFen(v: number, scale: number): number {
 // ---------------------------------------------------------------- printing integers as decimal.js prints decimals
 
 const ZEROS = '0000000000000000000000';
+/** "00" … "99", built once. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
@@ -65,7 +67,7 @@ function decimalsOf(n: number, dp: number): string {
   intPart = q;
   const extra = POW10[dp - 2];
   const f2 = Math.floor(r / extra);
-  if (f2 * extra === r) return f2 < 10 ? `0${f2}` : String(f2); // at most two decimals: the common case
+  if (f2 * extra === r) return TWO_DIGITS[f2]; // at most two decimals: the common case
   let s = String(r);
   if (s.length < dp) s = ZEROS.slice(0, dp - s.length) + s;
   let end = dp;
@@ -82,15 +84,20 @@ export function exactOf(n: number, dp: number): string {
   return n < 0 ? `-${intPart}.${d}` : `${intPart}.${d}`;
 }
 
-/** A non-negative integer with a comma every three digits from the right (as fmtYuan groups). */
+/** "000" … "999", built once (the groups after the first). */
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+/** A non-negative safe integer with a comma every three digits from the right (as fmtYuan groups). */
 function grouped(i: number): string {
   if (i < 1000) return String(i);
-  const s = String(i);
-  const n = s.length;
-  let k = n % 3 || 3;
-  let out = s.slice(0, k);
-  for (; k < n; k += 3) out += `,${s.slice(k, k + 3)}`;
-  return out;
+  // Groups from the right, as numbers: exact for safe integers (q·1000 + r with r recomputed, as roundToFen does).
+  let out = '';
+  while (i >= 1000) {
+    const q = Math.floor(i / 1000);
+    out = `,${THREE_DIGITS[i - q * 1000]}${out}`;
+    i = q;
+  }
+  return String(i) + out;
 }
 
 /** n × 10^-dp as `fmtYuan` prints it: exact, thousands grouped ("12,345.60", "0.005"). */
@@ -199,15 +206,14 @@ export function explainPlan(scheme: SchemeDefinition, cb: CompiledBenefit, P: Fe
 
 // ---------------------------------------------------------------- the lines
 
-/** Breakdown.push, for a line whose amount is already printed (or absent). Same keys, same order. */
+/**
+ * Breakdown.push, for a line whose amount is already printed (or absent). Same keys, same order; one literal per
+ * shape, so that no line grows keys after it is made.
+ */
 function push(lines: BreakdownLine[], kind: BreakdownLine['kind'], text: string, amount: string | undefined, c: Cited | undefined): void {
-  const line: BreakdownLine = { kind, text };
-  if (amount !== undefined) line.amount = amount;
-  if (c !== undefined && c.clause !== undefined) {
-    line.clause = c.clause;
-    line.source = c.source;
-  }
-  lines.push(line);
+  const cited = c !== undefined && c.clause !== undefined;
+  if (amount !== undefined) lines.push(cited ? { kind, text, amount, clause: c.clause, source: c.source } : { kind, text, amount });
+  else lines.push(cited ? { kind, text, clause: c.clause, source: c.source } : { kind, text });
 }
 
 /** Breakdown.amount: zero contributions other than `add` are skipped. */

@@ -79,22 +79,28 @@ class Prepared implements PreparedPerson {
   constructor(readonly person: Readonly<PersonFacts>) {}
 
   /**
-   * True when no test of the person's dates can change its answer between `year.from` and `year.to`: no date on
-   * and after which a test holds (validFrom, confirmedOn, their month starts, monitoringSystemSince) falls in
-   * (from, to], and no date on and before which one holds (validTo, disabilityCardValidUntil) in [from, to).
+   * True when no test of the person's dates that `version`'s eligibility makes can change its answer between
+   * `year.from` and `year.to`: no date on and after which a test holds (validFrom, confirmedOn, their month starts,
+   * monitoringSystemSince) falls in (from, to], and no date on and before which one holds (validTo,
+   * disabilityCardValidUntil) in [from, to). Only the dates the version tests count (./eligibility.ts): identity
+   * dates unless it covers all registered residents, the monitoring date only where a category requires the
+   * monitoring system, the disability card's only where one requires a valid card.
    * For validFrom and confirmedOn the check is wider than needed (x > from and x's month ≤ to's month covers x
    * and x's month start), which only means less caching.
    */
-  private steadyOver(year: InsuranceYear): boolean {
+  private steadyOver(version: SchemeVersion, year: InsuranceYear): boolean {
     const { from, to } = year;
     const p = this.person;
-    for (const i of p.identities) {
-      if (i.validFrom && i.validFrom > from && monthNotAfter(i.validFrom, to)) return false;
-      if (i.confirmedOn && i.confirmedOn > from && monthNotAfter(i.confirmedOn, to)) return false;
-      if (i.validTo && i.validTo >= from && i.validTo < to) return false;
+    const tests = datesTested(version);
+    if (tests.identities) {
+      for (const i of p.identities) {
+        if (i.validFrom && i.validFrom > from && monthNotAfter(i.validFrom, to)) return false;
+        if (i.confirmedOn && i.confirmedOn > from && monthNotAfter(i.confirmedOn, to)) return false;
+        if (i.validTo && i.validTo >= from && i.validTo < to) return false;
+      }
     }
-    if (p.monitoringSystemSince && p.monitoringSystemSince > from && p.monitoringSystemSince <= to) return false;
-    if (p.disabilityCardValidUntil && p.disabilityCardValidUntil >= from && p.disabilityCardValidUntil < to) return false;
+    if (tests.monitoring && p.monitoringSystemSince && p.monitoringSystemSince > from && p.monitoringSystemSince <= to) return false;
+    if (tests.disabilityCard && p.disabilityCardValidUntil && p.disabilityCardValidUntil >= from && p.disabilityCardValidUntil < to) return false;
     return true;
   }
 
@@ -130,13 +136,32 @@ class Prepared implements PreparedPerson {
   }
 
   private computeCached(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
-    if (!this.steadyOver(year)) return null;
+    if (!this.steadyOver(version, year)) return null;
     const e = eligibilityOf(this.person, scheme, date);
     // NO_QUALIFYING_CATEGORY names the date in its message: not the same for every day of the year.
     if (e.reasons.some((r) => r.code === 'NO_QUALIFYING_CATEGORY')) return null;
     // Shared by every result of this person and year: frozen, so that no caller can change another's result.
     return { version, eligible: e.eligible, reasons: e.reasons.map((r) => Object.freeze(r)), insurer: e.insurer };
   }
+}
+
+/** Which of a person's dates a version's eligibility tests (./eligibility.ts), worked out once per version. */
+interface DatesTested {
+  identities: boolean;
+  monitoring: boolean;
+  disabilityCard: boolean;
+}
+const DATES_TESTED = new WeakMap<SchemeVersion, DatesTested>();
+function datesTested(version: SchemeVersion): DatesTested {
+  let t = DATES_TESTED.get(version);
+  if (t === undefined) {
+    const cov = version.coverage;
+    const categories = cov.basis !== 'registered_residents';
+    const requires = (what: 'monitoringSystem' | 'validDisabilityCard') => categories && cov.qualifying.some((q) => q.requires?.includes(what) === true);
+    t = { identities: categories, monitoring: requires('monitoringSystem'), disabilityCard: requires('validDisabilityCard') };
+    DATES_TESTED.set(version, t);
+  }
+  return t;
 }
 
 /** The month of ISO date `a` is not after the month of `b` (their first 7 characters compare ≤). */

@@ -41,14 +41,17 @@ export function versionOn(scheme: SchemeDefinition, date: IsoDate, field = 'inci
   return v;
 }
 
+// (Plain loops, not find with a closure: these run on every estimate.)
 export function insuranceYearOn(version: SchemeVersion, date: IsoDate): InsuranceYear {
-  const y = version.insuranceYears.find((iy) => date >= iy.from && date <= iy.to);
-  if (!y) throw new Error(`scheme data: ${version.id} has no insurance year for ${date}`);
-  return y;
+  const years = version.insuranceYears;
+  for (let i = 0; i < years.length; i++) if (date >= years[i].from && date <= years[i].to) return years[i];
+  throw new Error(`scheme data: ${version.id} has no insurance year for ${date}`);
 }
 
 export function getBenefit(version: SchemeVersion, id: unknown, field = 'benefitId'): BenefitDef {
-  const b = version.benefits.find((x) => x.id === id);
+  const benefits = version.benefits;
+  let b: BenefitDef | undefined;
+  for (let i = 0; i < benefits.length && b === undefined; i++) if (benefits[i].id === id) b = benefits[i];
   if (!b) {
     throw new EngineError('UNKNOWN_BENEFIT', `该方案没有这项保障：${String(id)}`, field, { known: version.benefits.map((x) => x.id) });
   }

@@ -327,6 +327,54 @@ describe('preparePerson', () => {
     expect(estimateFast(p, request, { explain: false })).toEqual(before);
   });
 
+  it('caches a year only over the dates its scheme tests: a mid-year monitoring date matters to Jincheng, not to Zhumadian', () => {
+    // Zhumadian's eligibility never reads monitoringSystemSince: a date inside its year still lets the year be cached
+    // (the reasons come back frozen, shared); Jincheng requires the monitoring system for 边缘易致贫户: before the
+    // date it is not eligible, after it it is, and nothing is cached (fresh, unfrozen reasons).
+    const zmdPerson = { birthDate: '1960-03-01', area: '驿城区', registeredResident: true, identities: [{ code: 'dibao', validFrom: '2000-01-01' }], monitoringSystemSince: '2020-01-01' };
+    const zmd = preparePerson(zmdPerson);
+    const zmdScheme = SCHEMES.find((s) => s.id === 'zmd-yymsh')!;
+    for (const date of ['2019-09-01', '2020-03-01']) {
+      const z = eligibilityPrepared(zmd, zmdScheme, date);
+      const e = checkEligibility(zmdPerson, zmdScheme.id, date);
+      expect(z).toEqual({ eligible: e.eligible, reasons: e.reasons, insurer: e.insurer });
+      expect(z.eligible).toBe(true);
+      expect(Object.isFrozen(z.reasons[0])).toBe(true);
+    }
+
+    const jcPerson = { birthDate: '1960-03-01', area: '泽州县', identities: [{ code: 'edge_at_risk', validFrom: '2020-01-01' }], medicalInsuranceYears: [2026], monitoringSystemSince: '2026-06-01' };
+    const jc = preparePerson(jcPerson);
+    const eligibleOn = (date: string) => eligibilityPrepared(jc, SCHEMES.find((s) => s.id === 'jc-fpzhbx')!, date);
+    const before = eligibleOn('2026-03-01');
+    const after = eligibleOn('2026-08-01');
+    expect(before.eligible).toBe(false);
+    expect(before.reasons.map((r) => r.code)).toContain('NOT_IN_MONITORING_SYSTEM');
+    expect(after.eligible).toBe(true);
+    expect(Object.isFrozen(after.reasons[0])).toBe(false);
+    expect(eligibleOn('2026-03-01')).toEqual(before);
+  });
+
+  it('documents, insurer and condition reasons are shared between results, frozen: no result can change another', () => {
+    const person = { birthDate: '1958-03-01', area: '泽州县', identities: [{ code: 'tuopin', validFrom: '2020-01-01' }], medicalInsuranceYears: [2026] };
+    const req = { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-06-15', facts: { selfPayAfterOthers: '5000' } };
+    const a = estimate({ ...req, person });
+    const b = estimate({ ...req, person });
+    expect(a.covered).toBe(true);
+    expect(a.documents.length).toBeGreaterThan(0);
+    expect(b.documents).toBe(a.documents);
+    expect(b.insurer).toBe(a.insurer);
+    expect(() => a.documents.push(a.documents[0])).toThrow(TypeError);
+    expect(() => {
+      a.insurer!.hotline = 'changed';
+    }).toThrow(TypeError);
+    const medical = a.reasons.find((r) => r.code === 'MEDICAL_INSURANCE_OK')!;
+    expect(b.reasons).toContain(medical);
+    expect(() => {
+      medical.message = 'changed';
+    }).toThrow(TypeError);
+    expect(estimate({ ...req, person })).toEqual(b);
+  });
+
   it('estimateFast wants a prepared person', () => {
     expect(() => estimateFast(person as never, request)).toThrow(EngineError);
   });
