@@ -504,9 +504,14 @@ async function main(): Promise<void> {
                 statements++;
                 let plan = '';
                 if (/^\s*SELECT/i.test(q)) {
-                  const [p] = (await root.query(`EXPLAIN ${q}`)) as unknown as [{ table: string | null; type: string | null; key: string | null; rows: number; Extra: string | null }[]];
-                  // table NULL: a unique-key lookup that found no row ("Impossible WHERE noticed after reading const tables").
-                  plan = `   [${p.map((x) => (x.table ? `${x.table}: ${x.type} ${x.key ?? 'NO INDEX'} rows=${x.rows}` : `${x.Extra ?? 'no table'}`)).join('; ')}]`;
+                  try {
+                    const [p] = (await root.query(`EXPLAIN ${q}`)) as unknown as [{ table: string | null; type: string | null; key: string | null; rows: number; Extra: string | null }[]];
+                    // table NULL: a unique-key lookup that found no row ("Impossible WHERE noticed after reading const tables").
+                    plan = `   [${p.map((x) => (x.table ? `${x.table}: ${x.type} ${x.key ?? 'NO INDEX'} rows=${x.rows}` : `${x.Extra ?? 'no table'}`)).join('; ')}]`;
+                  } catch (e) {
+                    // A prepared statement (database/hot-read.ts) may be logged with its placeholders: no plan to show.
+                    plan = `   [no plan: ${(e as Error).message.slice(0, 60)}]`;
+                  }
                 }
                 lines.push(`${k === 0 ? String(trip + 1).padStart(2) + '.' : '   +'} ${q.replace(/\s+/g, ' ').slice(0, process.env.BENCH_TRACE ? 400 : 100)}${plan}`);
               }
