@@ -23,6 +23,7 @@ import type { UploadedAttachmentFile } from './attachment-upload.storage';
 import { Attachment } from './attachment.entity';
 import type { AttachmentView, UploadAttachmentDto } from './attachments.dto';
 import { EncryptedFileStore } from './encrypted-file-store';
+import { dialectOf } from '../database/dialect';
 import { newStorageKey } from './file-storage';
 import { parseInvoiceQr, type InvoiceFields } from './invoice-qr';
 import { QrDecoder } from './qr-decoder';
@@ -220,7 +221,7 @@ export class AttachmentsService implements OnModuleDestroy {
     if (!unique.length) return [];
     const repo = manager.getRepository(Attachment);
     const usable = (a: Attachment | undefined) => !!a && a.personId === personId && (a.claimId === null || a.claimId === claimId);
-    const mariadb = manager.connection.options.type === 'mariadb';
+    const mariadb = dialectOf(manager) === 'mariadb';
     const before = await repo.find({ where: { id: In(unique) }, ...(mariadb ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const byId = new Map(before.map((a) => [a.id, a]));
     const bad = unique.filter((id) => !usable(byId.get(id)));

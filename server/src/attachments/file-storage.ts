@@ -54,11 +54,14 @@ export class FileNotFoundError extends Error {
 
 const KEY_PATTERN = /^[a-z0-9][a-z0-9./-]{0,127}$/;
 
-/** Refuses anything that is not a key this application makes (no '..', no absolute paths, no backslashes). */
+/** A key this application makes (no '..', no absolute paths, no backslashes). */
+export function isStorageKey(key: string): boolean {
+  return KEY_PATTERN.test(key) && !key.split('/').some((part) => part === '' || part === '.' || part === '..');
+}
+
+/** Refuses anything that is not a key this application makes. */
 export function assertStorageKey(key: string): string {
-  if (!KEY_PATTERN.test(key) || key.split('/').some((part) => part === '' || part === '.' || part === '..')) {
-    throw new Error(`invalid storage key ${JSON.stringify(key).slice(0, 80)}`);
-  }
+  if (!isStorageKey(key)) throw new Error(`invalid storage key ${JSON.stringify(key).slice(0, 80)}`);
   return key;
 }
 
@@ -165,11 +168,3 @@ export class LocalDiskFileStorage implements FileStorage {
   }
 }
 
-function isStorageKey(key: string): boolean {
-  try {
-    assertStorageKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,4 +1,5 @@
 import { DataSource, QueryFailedError } from 'typeorm';
+import { dialectOf } from './dialect';
 
 /** The part of mysql2's callback pool that TypeORM's MySQL driver keeps in `driver.pool`. */
 interface Mysql2Pool {
@@ -23,8 +24,7 @@ export type HotRead = <T>(sql: string, params: unknown[]) => Promise<T[]>;
  */
 export function hotRead(ds: DataSource): HotRead {
   const viaTypeOrm: HotRead = <T>(sql: string, params: unknown[]) => ds.query(sql, params) as Promise<T[]>;
-  const type = ds.options.type;
-  if ((type !== 'mariadb' && type !== 'mysql') || ds.options.logging === 'all' || ds.options.logging === true) return viaTypeOrm;
+  if (dialectOf(ds) !== 'mariadb' || ds.options.logging === 'all' || ds.options.logging === true) return viaTypeOrm;
   const slowMs = ds.options.maxQueryExecutionTime ?? 0;
   return <T>(sql: string, params: unknown[]): Promise<T[]> => {
     const pool = (ds.driver as unknown as { pool?: Mysql2Pool }).pool;

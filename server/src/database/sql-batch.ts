@@ -1,5 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { dialectOf } from './dialect';
 
 /**
  * Several statements of a hot path in one round trip. On MariaDB the pool allows multiple statements per
@@ -18,14 +19,9 @@ export interface Statement<R = unknown> {
 
 type Results<S extends readonly Statement[]> = { [K in keyof S]: S[K] extends Statement<infer R> ? R : never };
 
-export function isMariaDb(m: EntityManager): boolean {
-  const t = m.connection.options.type;
-  return t === 'mariadb' || t === 'mysql';
-}
-
 export async function runStatements<const S extends readonly Statement[]>(m: EntityManager, statements: S): Promise<Results<S>> {
   const raws: unknown[] = [];
-  if (statements.length > 1 && isMariaDb(m)) {
+  if (statements.length > 1 && dialectOf(m) === 'mariadb') {
     const out = (await m.query(
       statements.map((s) => s.sql).join('; '),
       statements.flatMap((s) => s.params),

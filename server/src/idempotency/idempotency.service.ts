@@ -3,7 +3,8 @@ import { BadRequestException, ConflictException, Injectable, UnprocessableEntity
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError } from '../common/db-errors';
-import { isMariaDb, runStatements, type Statement } from '../database/sql-batch';
+import { dialectOf } from '../database/dialect';
+import { runStatements, type Statement } from '../database/sql-batch';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 export interface IdempotentCall {
@@ -138,7 +139,7 @@ export class IdempotencyService {
     try {
       await qr.startTransaction();
       const { result, last } = await fn(qr.manager);
-      if (isMariaDb(qr.manager)) {
+      if (dialectOf(qr.manager) === 'mariadb') {
         await qr.query(`${last.sql}; COMMIT`, last.params);
         // What commitTransaction() would have set (no subscribers listen for transaction events in this app).
         const state = qr as unknown as { isTransactionActive: boolean; transactionDepth: number };

@@ -1,17 +1,8 @@
 /** Raw-SQL helpers for the oversight aggregates, on both dialects (backtick identifiers and `?` work on both). */
 import Decimal from 'decimal.js';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type Dialect, dialectOf, marks } from '../database/dialect';
 
-export type Dialect = 'sqlite' | 'mariadb';
-
-export function dialectOf(ds: DataSource | EntityManager): Dialect {
-  const type = 'connection' in ds ? ds.connection.options.type : ds.options.type;
-  return type === 'better-sqlite3' || type === 'sqljs' ? 'sqlite' : 'mariadb';
-}
-
-export function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
-}
+export { type Dialect, dialectOf, marks };
 
 /**
  * SUM of a DECIMAL(14,2) column, exact on both dialects. MariaDB sums DECIMAL exactly; SQLite stores it as

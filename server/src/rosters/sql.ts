@@ -5,12 +5,9 @@
  */
 import { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
+import { type Dialect, dialectOf, marks } from '../database/dialect';
 
-export type Dialect = 'sqlite' | 'mariadb';
-
-export function dialectOf(m: EntityManager): Dialect {
-  return m.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
-}
+export { type Dialect, dialectOf, marks };
 
 /** The current timestamp as SQL, in each dialect's stored form for DATETIME(6) columns. */
 export function nowSql(d: Dialect): string {
@@ -43,10 +40,6 @@ export async function bulkInsert(
   }
 }
 
-/** `?, ?, ?` for an IN list. */
-export function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
-}
 
 /** SELECT … WHERE col IN (…) over a long list, in chunks. */
 export async function selectIn<T>(m: EntityManager, sqlWithIn: (marks: string) => string, values: unknown[], extra: unknown[] = []): Promise<T[]> {

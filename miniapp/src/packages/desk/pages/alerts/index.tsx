@@ -4,14 +4,14 @@ import { ApiErrorNotice } from '@/components/ApiErrorNotice'
 import { Loading } from '@/components/Loading'
 import { Notice } from '@/components/Notice'
 import { useApi } from '@/hooks/useApi'
-import { type AlertImportReport, alertDesk, type PickedUpload } from '@/services/api/desk'
+import { type AlertImportReport, alertDesk } from '@/services/api/desk'
 import { isApiError } from '@/services/api/errors'
 import type { ClaimAlert } from '@/services/api/types'
 import { keyFor, type KeyedSubmission } from '@/services/idempotency'
 import { go } from '@/services/navigate'
 import { route } from '@/services/routes'
 import { Button } from '@/ui/nutui'
-import { pickFile, releaseFile } from '../../lib/files'
+import { usePickedFile } from '../../lib/usePickedFile'
 import { dismissError } from '../../lib/forms'
 import { Chips, DeskPage, Field, Figures } from '../../lib/ui'
 
@@ -43,20 +43,12 @@ export default function DeskAlerts() {
 }
 
 function ImportCard({ onImported }: { onImported: () => void }) {
-  const [file, setFile] = useState<PickedUpload | null>(null)
   const [error, setError] = useState<string | undefined>()
   const [failure, setFailure] = useState<unknown>()
   const [busy, setBusy] = useState(false)
   const [report, setReport] = useState<AlertImportReport | undefined>()
   const [kept, setKept] = useState<KeyedSubmission | undefined>()
-  const choose = async () => {
-    const f = await pickFile(['csv'])
-    if (f) {
-      releaseFile(file)
-      setFile(f)
-      setError(undefined)
-    }
-  }
+  const { file, choose, done } = usePickedFile(['csv'], () => setError(undefined))
   const upload = async () => {
     setFailure(undefined)
     if (!file) return setError('请选择监测系统导出的 CSV 文件')
@@ -66,8 +58,7 @@ function ImportCard({ onImported }: { onImported: () => void }) {
     setBusy(true)
     try {
       setReport(await alertDesk.import(file, sub.key).promise)
-      releaseFile(file)
-      setFile(null)
+      done()
       onImported()
     } catch (e) {
       if (isApiError(e) && (e.fields.file || e.status === 415 || e.status === 400)) setError(e.fields.file ?? e.message)

@@ -7,11 +7,12 @@ import { Notice } from '@/components/Notice'
 import { ProgressBar } from '@/components/ProgressBar'
 import { useApi } from '@/hooks/useApi'
 import { useParams } from '@/hooks/useParams'
-import { type PickedUpload, type RosterImport, people, rosters } from '@/services/api/desk'
+import { type RosterImport, people, rosters } from '@/services/api/desk'
 import { isApiError } from '@/services/api/errors'
 import { keyFor, type KeyedSubmission } from '@/services/idempotency'
 import { Button } from '@/ui/nutui'
-import { downloadFile, pickFile, releaseFile } from '../../lib/files'
+import { downloadFile } from '../../lib/files'
+import { usePickedFile } from '../../lib/usePickedFile'
 import { type Errors, fieldErrors, percentOf, rateText, rosterFormErrors } from '../../lib/forms'
 import { usePoll } from '../../lib/usePoll'
 import { Chips, DeskPage, Field, Figures, GeneralErrors, TextBox } from '../../lib/ui'
@@ -46,12 +47,12 @@ function UploadForm({ onUploaded }: { onUploaded: (r: RosterImport) => void }) {
   const [districtId, setDistrictId] = useState<number | undefined>()
   const [month, setMonth] = useState(thisMonth())
   const [mode, setMode] = useState<'full' | 'delta'>('full')
-  const [file, setFile] = useState<PickedUpload | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [general, setGeneral] = useState<string[]>([])
   const [failure, setFailure] = useState<unknown>()
   const [progress, setProgress] = useState<number | undefined>()
   const [kept, setKept] = useState<KeyedSubmission | undefined>()
+  const { file, choose, done } = usePickedFile(['xlsx', 'csv'], () => setErrors(({ file: _gone, ...rest }) => rest))
   const list = districts.data ?? []
   const schemeIds = [...new Set(list.map((d) => d.schemeId).filter((x): x is string => !!x))]
   const schemeItems = schemeIds.map((id) => {
@@ -63,14 +64,6 @@ function UploadForm({ onUploaded }: { onUploaded: (r: RosterImport) => void }) {
   })
   const districtItems = list.filter((d) => !schemeId || d.schemeId === schemeId).map((d) => ({ value: d.id, label: `${d.city}${d.name}` }))
 
-  const choose = async () => {
-    const f = await pickFile(['xlsx', 'csv'])
-    if (f) {
-      releaseFile(file)
-      setFile(f)
-      setErrors(({ file: _gone, ...rest }) => rest)
-    }
-  }
   const upload = async () => {
     const local = rosterFormErrors({ schemeId, districtId, month, mode, fileName: file?.fileName })
     setErrors(local)
@@ -83,7 +76,7 @@ function UploadForm({ onUploaded }: { onUploaded: (r: RosterImport) => void }) {
     setProgress(0)
     try {
       const r = await rosters.upload(file, fields, sub.key, setProgress).promise
-      releaseFile(file)
+      done()
       onUploaded(r)
     } catch (e) {
       if (isApiError(e) && (Object.keys(e.fields).length || e.details.length)) {

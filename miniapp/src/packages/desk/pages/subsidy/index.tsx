@@ -6,12 +6,13 @@ import { Notice } from '@/components/Notice'
 import { useApi } from '@/hooks/useApi'
 import { useSession } from '@/hooks/useSession'
 import { oversight } from '@/services/api'
-import { type Batch, type MatchResult, type PickedUpload, type PolicyImport, people, type ResultsReport, type StaffDistrict, subsidyDesk } from '@/services/api/desk'
+import { type Batch, type MatchResult, type PolicyImport, people, type ResultsReport, type StaffDistrict, subsidyDesk } from '@/services/api/desk'
 import { isApiError } from '@/services/api/errors'
 import { groupDigits } from '@/services/format'
 import { keyFor, type KeyedSubmission } from '@/services/idempotency'
 import { Button } from '@/ui/nutui'
 import { downloadFile, pickFile, releaseFile } from '../../lib/files'
+import { usePickedFile } from '../../lib/usePickedFile'
 import { policyYearError } from '../../lib/forms'
 import { defaultYear, schemeChoices } from '@/services/oversight'
 import { todayIso } from '@/services/format'
@@ -99,20 +100,12 @@ function Kpis({ year, districtId, refresh, all }: { year: number; districtId?: n
 }
 
 function PolicyList({ year, onApplied }: { year: number; onApplied: () => void }) {
-  const [file, setFile] = useState<PickedUpload | null>(null)
   const [imp, setImp] = useState<PolicyImport | undefined>()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | undefined>()
   const [failure, setFailure] = useState<unknown>()
   const [kept, setKept] = useState<KeyedSubmission | undefined>()
-  const choose = async () => {
-    const f = await pickFile(['xlsx', 'csv'])
-    if (f) {
-      releaseFile(file)
-      setFile(f)
-      setError(undefined)
-    }
-  }
+  const { file, choose, done } = usePickedFile(['xlsx', 'csv'], () => setError(undefined))
   const upload = async () => {
     setFailure(undefined)
     if (!file) return setError('请选择保险公司提供的保单清单（.xlsx 或 .csv）')
@@ -121,8 +114,7 @@ function PolicyList({ year, onApplied }: { year: number; onApplied: () => void }
     setBusy(true)
     try {
       setImp(await subsidyDesk.uploadPolicies(file, year, sub.key).promise)
-      releaseFile(file)
-      setFile(null)
+      done()
     } catch (e) {
       if (isApiError(e) && Object.keys(e.fields).length) setError(Object.values(e.fields).join('；'))
       else setFailure(e)
