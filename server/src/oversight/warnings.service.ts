@@ -67,6 +67,7 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('OversightWarnings');
   private sub: Subscription | null = null;
   private chain: Promise<void> = Promise.resolve();
+  private closing = false;
   /** Claim events per scheme|county whose evaluation is queued and has not started yet. */
   private readonly pending = new Map<string, { claimId: number; claimEventId: number }[]>();
 
@@ -82,8 +83,15 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
     this.sub = this.claimEvents.events$.subscribe((e) => this.onClaimEvent(e));
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Shutdown: no new evaluations; queued ones that have not started are dropped (the next view of the warnings
+   * catches up from the database), and the one running is awaited, so that none runs on a closed connection.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.sub?.unsubscribe();
+    this.closing = true;
+    this.pending.clear();
+    await this.chain;
   }
 
   /** Resolves when every evaluation queued so far has finished (tests; shutdown). */
@@ -128,7 +136,7 @@ export class WarningsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private enqueue(job: () => Promise<unknown>): Promise<void> {
-    const next = this.chain.then(job).then(
+    const next = this.chain.then(() => (this.closing ? undefined : job())).then(
       () => undefined,
       (err: unknown) => this.log.error(`loss-ratio evaluation failed: ${err instanceof Error ? err.message : String(err)}`),
     );
