@@ -322,6 +322,16 @@ function runProblem(x: Run): string | null {
   return problems.length ? `${x.label}: ${problems.join(', ')}` : null;
 }
 
+/**
+ * What the goal leaves per request: at RATE req/s the machine's cores give cores/RATE of CPU to each request, for the
+ * app, the database and the load generator together; beside it what the app and the database used (measured).
+ */
+function budgetLine(x: Run): string {
+  const budget = (cpus().length * 1000) / RATE;
+  const used = x.appCpuMs + (Number.isNaN(x.dbCpuMs) ? 0 : x.dbCpuMs);
+  return `CPU budget at ${RATE} req/s: ${cpus().length} cores give ${budget.toFixed(2)} ms per request (app, database and load generator together); measured app${Number.isNaN(x.dbCpuMs) ? '' : ' + db'} ${used.toFixed(2)} ms (${x.label}), ${(used / budget).toFixed(1)}× the budget`;
+}
+
 function line(x: Run): string {
   const { r } = x;
   const cpu = `app ${x.appCpuMs.toFixed(2)}${Number.isNaN(x.dbCpuMs) ? '' : ` db ${x.dbCpuMs.toFixed(2)}`} ms CPU/req`;
@@ -433,6 +443,7 @@ async function main(): Promise<void> {
       `GET /api/me/coverage, N = ${N.toLocaleString('en')} enrolled people, ${bs.length.toLocaleString('en')} signed-in beneficiaries, ${CONNECTIONS} connections, ${DURATION} s each, MariaDB, ${cpus().length} cores`,
       ...runs.map(line),
       `coverage / bare (unthrottled req/s): ${(maxCoverage.r.requests.average / maxBare.r.requests.average).toFixed(2)}`,
+      budgetLine(maxCoverage),
       `goal: p99 ≤ 20 ms at ${RATE} req/s → ${worstFixed.r.latency.p99 <= 20 && worstFixed.r.requests.average >= RATE * 0.98 ? 'met' : 'NOT met'}; ≥ 0.5 of bare → ${maxCoverage.r.requests.average >= 0.5 * maxBare.r.requests.average ? 'met' : 'NOT met'}`,
       problems.length ? `INVALID RUNS: ${problems.join('; ')}` : 'every reply 2xx, no errors or timeouts, coverage replies the size of coverage bodies',
     ];
