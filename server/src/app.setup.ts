@@ -19,13 +19,14 @@ export const API_PREFIX = 'api';
 export const JSON_BODY_LIMIT = 100 * 1024;
 
 /**
- * The HTTP layer: Fastify (via @nestjs/platform-fastify). Router options as Express had them: a trailing
- * slash and the case of the path do not matter (`/api/health/`, `/API/health`).
+ * The HTTP layer: Fastify (via @nestjs/platform-fastify). A trailing slash does not matter (`/api/health/`), as
+ * under Express. Paths are case-sensitive (Fastify's default); under Express a GET of `/API/…` got the H5 page
+ * anyway (the fallback ran before the routes), and it still does.
  */
 export function createHttpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
-    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false },
+    routerOptions: { ignoreTrailingSlash: true },
   });
 }
 
@@ -93,8 +94,7 @@ function serveH5(fastify: FastifyInstance, dir: string | null): void {
   fastify.get('/*', (req: FastifyRequest, reply: FastifyReply) => {
     const q = req.url.indexOf('?');
     const path = q < 0 ? req.url : req.url.slice(0, q);
-    const lower = path.toLowerCase();
-    if (lower === `/${API_PREFIX}` || lower.startsWith(`/${API_PREFIX}/`)) return reply.callNotFound();
+    if (path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`)) return reply.callNotFound();
     let rel: string | null = null;
     try {
       const wanted = normalize(join(root, decodeURIComponent(path)));
