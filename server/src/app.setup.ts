@@ -27,6 +27,10 @@ export function createHttpAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
+    // Node's own server timeouts, which the Express app had: 5 min to receive a request, idle keep-alive closed
+    // after 5 s (Fastify alone: no request timeout, 72 s keep-alive).
+    requestTimeout: 300_000,
+    keepAliveTimeout: 5_000,
   });
 }
 
