@@ -20,7 +20,9 @@ const swc = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  // Also ESM-only: content-disposition 3 (under @fastify/static) and cookie 2 (under light-my-request, which
+  // @nestjs/platform-fastify loads); Node 20.19 require()s them, Jest needs them transformed.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs/|@fastify/static/node_modules/content-disposition/|content-disposition/|light-my-request/node_modules/cookie/|cookie/))'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 

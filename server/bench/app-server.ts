@@ -7,7 +7,8 @@ import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureApp, createHttpAdapter } from '../src/app.setup';
 import { Public } from '../src/auth/decorators';
 import { loadConfig } from '../src/config/config';
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, () => undefined);
   @Module({ imports: [AppModule.forRoot(config)], controllers: [BareController] })
   class BenchModule {}
-  const app = await NestFactory.create(BenchModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestFastifyApplication>(BenchModule, createHttpAdapter(), { logger: ['error', 'warn'] });
   configureApp(app, { swagger: false });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as { port: number }).port;

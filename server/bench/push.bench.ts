@@ -24,7 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureApp, createHttpAdapter } from '../src/app.setup';
 import { ClaimEventsBus } from '../src/claims/claim-events.bus';
 import { Clock } from '../src/common/clock';
 import { PiiCryptoService } from '../src/common/crypto/pii-crypto.service';
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(env, () => undefined);
   config.rateLimits.staffLogin = { ttlSeconds: 60, perIp: 10_000, perUser: 10_000 }; // CLIENTS logins from one address
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createHttpAdapter(), { logger: ['error', 'warn'] });
   configureApp(app, { swagger: false });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;

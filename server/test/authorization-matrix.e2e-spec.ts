@@ -571,17 +571,18 @@ describe(`authorization matrix (${DIALECT})`, () => {
     return ROUTES[key];
   }
 
-  /** Every route Express knows under /api, as `METHOD path`. */
+  /**
+   * Every route the HTTP layer knows under /api, as `METHOD path` (collected by startTestApp as Fastify registers
+   * them; the HEAD twin Fastify adds for each GET is left out, as Express's router listed no HEAD routes). Fastify
+   * names a trailing wildcard `*` where Express 5 had `{*path}` (only the static files of Swagger UI, matched by
+   * prefix in specFor).
+   */
   function registeredRoutes(): string[] {
-    const express = app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } };
-    const stack = (express.router ?? express._router)!.stack as { route?: { path: string | string[]; methods: Record<string, boolean> } }[];
     const out = new Set<string>();
-    for (const layer of stack) {
-      if (!layer.route) continue;
-      for (const path of ([] as string[]).concat(layer.route.path)) {
-        if (path !== '/api' && !path.startsWith('/api/')) continue;
-        for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.add(`${m.toUpperCase()} ${path}`);
-      }
+    for (const key of c.t.routes) {
+      const path = key.slice(key.indexOf(' ') + 1);
+      if (path !== '/api' && !path.startsWith('/api/')) continue;
+      out.add(key);
     }
     return [...out].sort();
   }
@@ -873,10 +874,20 @@ describe(`authorization matrix (${DIALECT})`, () => {
       let r: request.Response;
       if (base.multipart) {
         const fields = { ...base.multipart.fields, ...Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, String(v)])) };
-        let q = http().post(base.path).set({ ...base.headers, ...headersFor(key, entry.caller) });
-        for (const [k, v] of Object.entries(fields)) q = q.field(k, v);
-        q = q.field('__proto__', 'x');
-        r = await q.attach('file', base.multipart.file, base.multipart.name);
+        const send = (proto: boolean) => {
+          let q = http().post(base.path).set({ ...base.headers, ...headersFor(key, entry.caller) });
+          for (const [k, v] of Object.entries(fields)) q = q.field(k, v);
+          if (proto) q = q.field('__proto__', 'x');
+          return q.attach('file', base.multipart!.file, base.multipart!.name);
+        };
+        // Since the move to Fastify, the multipart parser (@nestjs/platform-fastify/multipart) refuses a form field
+        // named __proto__ outright (400 BAD_REQUEST, before validation), where multer kept it as an own key for the
+        // ValidationPipe to name. So: the form with __proto__ must be refused with 400 and write nothing; the same
+        // form without it must still be refused naming every other extra field.
+        const withProto = await send(true);
+        if (withProto.status !== 400 || withProto.body?.code !== 'BAD_REQUEST') problems.push(`${key} (__proto__ field): ${withProto.status} ${withProto.text.slice(0, 200)}`);
+        expectedFields.splice(expectedFields.indexOf('__proto__'), 1);
+        r = await send(false);
       } else {
         // JSON.stringify drops a real prototype, so __proto__ goes in as an own key of the JSON text, as an attacker sends it.
         const json = JSON.stringify({ ...base.body, ...extras }).replace(/}$/, ',"__proto__":{"isAdmin":true,"role":"admin"}}');

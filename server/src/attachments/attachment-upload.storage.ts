@@ -1,5 +1,5 @@
 /**
- * Receiving the upload: multer storage that keeps the file in memory up to UPLOAD_MAX_BYTES and refuses the
+ * Receiving the upload: a multipart storage engine (multer's contract) that keeps the file in memory up to UPLOAD_MAX_BYTES and refuses the
  * byte after that with 413 and a Chinese message (multer's own limit answers in English). Nothing touches
  * the disk before the content has been checked and encrypted (AttachmentsService).
  *
@@ -7,7 +7,7 @@
  * the limit, and closes the connection, so an honest client does not send 100 MB to be told no.
  */
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -28,7 +28,7 @@ export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 export class MemoryUploadStorage {
   constructor(private readonly maxBytes: number) {}
 
-  _handleFile(_req: Request, file: MulterFile, cb: (e: Error | null, info?: Partial<UploadedAttachmentFile>) => void): void {
+  _handleFile(_req: FastifyRequest, file: MulterFile, cb: (e: Error | null, info?: Partial<UploadedAttachmentFile>) => void): void {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
@@ -51,7 +51,7 @@ export class MemoryUploadStorage {
     file.stream.on('end', () => finish(null, { buffer: Buffer.concat(chunks, size), size }));
   }
 
-  _removeFile(_req: Request, file: Partial<UploadedAttachmentFile>, cb: (e: Error | null) => void): void {
+  _removeFile(_req: FastifyRequest, file: Partial<UploadedAttachmentFile>, cb: (e: Error | null) => void): void {
     delete file.buffer;
     cb(null);
   }
@@ -62,10 +62,10 @@ export class UploadSizeGate implements NestInterceptor {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request>();
+    const req = ctx.switchToHttp().getRequest<FastifyRequest>();
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.config.uploads.maxBytes + MULTIPART_OVERHEAD_BYTES) {
-      ctx.switchToHttp().getResponse<Response>().setHeader('Connection', 'close');
+      ctx.switchToHttp().getResponse<FastifyReply>().header('Connection', 'close');
       throw tooLarge(this.config.uploads.maxBytes);
     }
     return next.handle();

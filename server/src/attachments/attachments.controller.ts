@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -17,7 +17,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { IdemKey, sendIdempotent } from '../idempotency/idempotency.http';
@@ -59,7 +59,7 @@ export class AttachmentsController {
     @Body() dto: UploadAttachmentDto,
     @UploadedFile() file: UploadedAttachmentFile | undefined,
     @IdemKey() key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<AttachmentView> {
     return sendIdempotent(res, await this.attachments.upload(user, dto, file, key));
   }
@@ -78,7 +78,7 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'The file itself (decrypted); every read is audited; never cached' })
   @ApiOkResponse({ description: 'image/jpeg or application/pdf' })
   @ApiNotFoundResponse({ description: 'No such attachment, or not the caller\'s to see' })
-  content(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: Response): Promise<void> {
+  content(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: FastifyReply): Promise<void> {
     return this.send(user, id, 'content', res);
   }
 
@@ -87,7 +87,7 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'A 320-px-wide JPEG of a photo (PDFs have none: 404); every read is audited' })
   @ApiOkResponse({ description: 'image/jpeg' })
   @ApiNotFoundResponse({ description: 'No such attachment, not the caller\'s to see, or a PDF' })
-  thumbnail(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: Response): Promise<void> {
+  thumbnail(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: FastifyReply): Promise<void> {
     return this.send(user, id, 'thumbnail', res);
   }
 
@@ -103,16 +103,16 @@ export class AttachmentsController {
     return this.attachments.remove(user, id);
   }
 
-  private async send(user: AuthUser, id: number, variant: AttachmentVariant, res: Response): Promise<void> {
+  private async send(user: AuthUser, id: number, variant: AttachmentVariant, res: FastifyReply): Promise<void> {
     const f = await this.attachments.read(user, id, variant);
     res.status(200);
-    res.setHeader('Content-Type', f.mime);
-    res.setHeader('Content-Length', String(f.body.length));
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Content-Type', f.mime);
+    res.header('Content-Length', String(f.body.length));
+    res.header('Cache-Control', 'private, no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
     // Opened directly in a browser, a PDF (or anything) runs in a sandbox with no scripts and no requests.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
-    res.setHeader('Content-Disposition', `inline; filename="${f.fileName}"`);
-    res.end(f.body);
+    res.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    res.header('Content-Disposition', `inline; filename="${f.fileName}"`);
+    void res.send(f.body);
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
@@ -22,11 +22,13 @@ import { FILE_STORAGE, type FileStorage, LocalDiskFileStorage } from './file-sto
   imports: [
     TypeOrmModule.forFeature([Attachment]),
     AuditModule,
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: new MemoryUploadStorage(config.uploads.maxBytes),
-        limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
+        // fileSize one over UPLOAD_MAX_BYTES: MemoryUploadStorage refuses the byte after the limit itself (413 FILE_TOO_LARGE,
+        // Chinese); without it @fastify/multipart would cap files at the JSON body limit (multer had no cap).
+        limits: { files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50, fileSize: config.uploads.maxBytes + 1 },
       }),
     }),
   ],

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ValidationFailedException } from '../common/validation/validation';
 import type { AuthUser } from './auth-user';
 import { BindService } from './bind.service';
@@ -114,7 +114,7 @@ export class MeController {
     @CurrentUser() u: AuthUser,
     @Body() dto: CreateProxyInviteDto,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ProxyInviteView> {
     const { invite, created } = await this.proxies.createInvite(u, dto.relation, key);
     res.status(created ? 201 : 200);
@@ -132,7 +132,7 @@ export class MeController {
   /** Paper consent recorded by a caseworker; the same person and grantee again returns the existing grant (200). */
   @Roles('caseworker', 'admin')
   @Post('proxies')
-  async createGrant(@CurrentUser() u: AuthUser, @Body() dto: CreateProxyGrantDto, @Res({ passthrough: true }) res: Response): Promise<ProxyGrantView> {
+  async createGrant(@CurrentUser() u: AuthUser, @Body() dto: CreateProxyGrantDto, @Res({ passthrough: true }) res: FastifyReply): Promise<ProxyGrantView> {
     const { grant, created } = await this.proxies.recordPaperConsent(u, dto);
     res.status(created ? 201 : 200);
     return grant;

@@ -45,8 +45,8 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const res = context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>();
-    res.setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+    const res = context.switchToHttp().getResponse<{ header(name: string, value: string): unknown }>();
+    res.header('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     throw new ThrottlerException(TOO_MANY_MESSAGE);
   }
 }

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { IdemKey, sendIdempotent } from '../idempotency/idempotency.http';
@@ -43,7 +43,7 @@ export class ClaimsController {
   })
   @ApiCreatedResponse({ type: ClaimDetailDto })
   @ApiUnprocessableEntityResponse({ description: 'Not covered (reasons in errors[]), or an Idempotency-Key reused for a different request' })
-  async report(@CurrentUser() user: AuthUser, @Body() body: ReportClaimDto, @IdemKey() key: string | undefined, @Res({ passthrough: true }) res: Response): Promise<ClaimDetailDto> {
+  async report(@CurrentUser() user: AuthUser, @Body() body: ReportClaimDto, @IdemKey() key: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<ClaimDetailDto> {
     return sendIdempotent(res, await this.claims.report(user, body, key));
   }
 
@@ -78,7 +78,7 @@ export class ClaimsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: TransitionClaimDto,
     @IdemKey() key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<ClaimDetailDto> {
     return sendIdempotent(res, await this.claims.transition(user, id, body, key));
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/decorators';
 import { HealthReport, HealthService } from './health.service';
 
@@ -13,7 +13,7 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ description: 'Database reachable and every migration applied: { status: "ok", database: "up", migrations: "current" }' })
   @ApiServiceUnavailableResponse({ description: 'Database down or migrations not current' })
-  async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async get(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { IdempotentResult } from './idempotency.service';
 
 /** The Idempotency-Key request header (checked by IdempotencyService.run, not here). */
@@ -9,8 +9,8 @@ export const IdemKey = createParamDecorator((_: unknown, ctx: ExecutionContext):
 });
 
 /** Sends the first response's status again on a replay, with `Idempotent-Replayed: true`. Use with @Res({ passthrough: true }). */
-export function sendIdempotent<T>(res: Response, r: IdempotentResult<T>): T {
+export function sendIdempotent<T>(res: FastifyReply, r: IdempotentResult<T>): T {
   res.status(r.status);
-  if (r.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (r.replayed) res.header('Idempotent-Replayed', 'true');
   return r.body;
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Public, Roles } from '../auth/decorators';
 import { StaffEventsQueryDto, StreamTicketDto } from './dto/staff-events.dto';
@@ -46,8 +46,8 @@ export class StaffEventsController {
       'Sign in with Authorization: Bearer, or ?ticket= from POST /api/staff/events/ticket.',
   })
   async events(
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
     @Query() q: StaffEventsQueryDto,
     @Headers('authorization') authorization: string | undefined,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -58,7 +58,7 @@ export class StaffEventsController {
       if (!/^\d{1,10}$/.test(lastEventId.trim())) throw new BadRequestException({ code: 'BAD_LAST_EVENT_ID', message: 'Last-Event-ID 应为事件编号' });
       after = Number(lastEventId.trim());
     }
-    (req as Request & { user?: AuthUser }).user = caller.user;
+    (req as FastifyRequest & { user?: AuthUser }).user = caller.user;
     await this.stream.serve(req, res, caller, { after, live: q.live !== '0' && q.live !== 'false', districtId: q.districtId ?? null });
   }
 }

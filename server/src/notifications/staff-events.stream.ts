@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Injectable, Logger, OnApplicationShutdown, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
@@ -86,7 +86,7 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
   }
 
   /** Writes the stream until the client goes, the access token behind it expires, its session ends, or the app stops. */
-  async serve(req: Request, res: Response, caller: StreamCaller, opts: StreamOptions): Promise<void> {
+  async serve(request: FastifyRequest, reply: FastifyReply, caller: StreamCaller, opts: StreamOptions): Promise<void> {
     const scope = this.scopeOf(caller.user, opts.districtId);
     const mine = [...this.streams].filter((s) => s.userId === caller.user.userId).length;
     if (opts.live && mine >= StaffEventsStream.MAX_PER_USER) {
@@ -94,7 +94,13 @@ export class StaffEventsStream implements BeforeApplicationShutdown, OnApplicati
     }
     const inScope = scope.districtIds === null ? () => true : ((ids: Set<number>) => (m: ClaimEventMessage) => ids.has(m.districtId))(new Set(scope.districtIds));
 
-    res.status(200);
+    // From here on the stream is written to the Node response; Fastify must not send a reply of its own.
+    // (The checks above still answer through the exception filter.)
+    reply.hijack();
+    const req = request.raw;
+    const res = reply.raw;
+    for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) res.setHeader(k, v);
+    res.statusCode = 200;
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
     res.setHeader('Connection', 'keep-alive');

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ClaimsMoneyService, type ClaimsMoneyView } from './claims-money.service';
@@ -17,11 +17,11 @@ import { workbook } from './xlsx';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `ascii` names the file for old clients; `name` (Chinese) is sent RFC 5987-encoded (headers must be Latin-1). */
-async function sendXlsx(res: Response, ascii: string, name: string, buf: Buffer): Promise<void> {
-  res.setHeader('Content-Type', XLSX);
-  res.setHeader('Content-Disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.send(buf);
+async function sendXlsx(res: FastifyReply, ascii: string, name: string, buf: Buffer): Promise<void> {
+  res.header('Content-Type', XLSX);
+  res.header('Content-Disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}.xlsx`);
+  res.header('Cache-Control', 'no-store');
+  void res.send(buf);
 }
 
 /**
@@ -69,7 +69,7 @@ export class OversightController {
 
   @Get('settlements.xlsx')
   @ApiOperation({ summary: 'The settlement statements as .xlsx (the same numbers as the JSON)' })
-  async settlementsXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: Response): Promise<void> {
+  async settlementsXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: FastifyReply): Promise<void> {
     const v = await this.settlements.view(await this.scopes.resolve(user, q));
     await sendXlsx(res, `settlements-${v.schemeId}-${v.year}`, `结算单-${v.schemeId}-${v.year}`, await workbook(settlementSheets(v), { title: `${v.schemeName} ${v.year} 结算单` }));
   }
@@ -82,7 +82,7 @@ export class OversightController {
 
   @Get('kpis.xlsx')
   @ApiOperation({ summary: 'The KPIs as .xlsx (the same numbers as the JSON)' })
-  async kpisXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: Response): Promise<void> {
+  async kpisXlsx(@CurrentUser() user: AuthUser, @Query() q: OversightQueryDto, @Res() res: FastifyReply): Promise<void> {
     const v = await this.kpis.view(user, await this.scopes.resolve(user, q), q.districtId);
     await sendXlsx(res, `kpis-${v.schemeId}-${v.year}`, `绩效指标-${v.schemeId}-${v.year}`, await workbook(kpiSheets(v), { title: `${v.schemeName} ${v.year} 绩效指标` }));
   }
@@ -99,21 +99,21 @@ export class DecisionLetterController {
   @Get(':id/decision.pdf')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The decision letter as PDF (embedded CJK font); 409 before the decision; 503 NO_CJK_FONT on a server without a Chinese font (use decision.html)' })
-  async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404 })) id: number, @Res() res: Response): Promise<void> {
+  async pdf(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404 })) id: number, @Res() res: FastifyReply): Promise<void> {
     const l = await this.letters.letter(user, id);
     const buf = await this.letters.pdf(l);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="decision-${l.claimNo}.pdf"`);
-    res.send(buf);
+    res.header('Content-Type', 'application/pdf');
+    res.header('Content-Disposition', `inline; filename="decision-${l.claimNo}.pdf"`);
+    void res.send(buf);
   }
 
   @Get(':id/decision.html')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The decision letter as print-ready HTML (A4)' })
-  async html(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404 })) id: number, @Res() res: Response): Promise<void> {
+  async html(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe({ errorHttpStatusCode: 404 })) id: number, @Res() res: FastifyReply): Promise<void> {
     const l = await this.letters.letter(user, id);
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.send(this.letters.html(l));
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    void res.send(this.letters.html(l));
   }
 
   @Get(':id/decision')

@@ -1,9 +1,9 @@
 /**
- * Multer storage for roster uploads: the file streams straight into the encrypted store (hash, format
+ * Multipart storage engine (multer's contract, which @nestjs/platform-fastify/multipart keeps) for roster uploads: the file streams straight into the encrypted store (hash, format
  * sniff and size limit on the way), never buffered in memory nor written in clear.
  */
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { catchError, type Observable, throwError } from 'rxjs';
 import type { Readable } from 'node:stream';
 import { FileTooLargeError, RosterFileStore } from './roster-file-store';
@@ -17,7 +17,7 @@ interface MulterFile {
 export class RosterUploadStorage {
   constructor(private readonly store: RosterFileStore) {}
 
-  _handleFile(_req: Request, file: MulterFile, cb: (e: Error | null, info?: Partial<UploadedRoster>) => void): void {
+  _handleFile(_req: FastifyRequest, file: MulterFile, cb: (e: Error | null, info?: Partial<UploadedRoster>) => void): void {
     this.store
       .save(file.stream, ROSTER_MAX_BYTES)
       .then((s) => cb(null, { storedFile: s.storedFile, size: s.size, sha256: s.sha256, format: s.format }))
@@ -27,7 +27,7 @@ export class RosterUploadStorage {
       });
   }
 
-  _removeFile(_req: Request, file: Partial<UploadedRoster>, cb: (e: Error | null) => void): void {
+  _removeFile(_req: FastifyRequest, file: Partial<UploadedRoster>, cb: (e: Error | null) => void): void {
     if (file.storedFile) this.store.remove(file.storedFile);
     cb(null);
   }
@@ -39,7 +39,7 @@ export class RemoveUploadOnError implements NestInterceptor {
   constructor(@Inject(ROSTER_FILE_STORE) private readonly store: RosterFileStore) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request & { file?: Partial<UploadedRoster> }>();
+    const req = ctx.switchToHttp().getRequest<{ file?: Partial<UploadedRoster> }>();
     return next.handle().pipe(
       catchError((e: unknown) => {
         if (req.file?.storedFile) this.store.remove(req.file.storedFile);

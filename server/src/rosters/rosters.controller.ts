@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import { streamDownload } from '../common/http/download';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { RemoveUploadOnError } from './roster-upload.storage';
@@ -31,8 +32,8 @@ export class RostersController {
   }
 
   @Get(':id/report.xlsx')
-  report(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Res() res: Response): Promise<void> {
-    return this.rosters.report(user, id, res);
+  report(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Res() res: FastifyReply): Promise<void> {
+    return streamDownload(res, (start) => this.rosters.report(user, id, start));
   }
 
   @Post(':id/apply')

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MulterModule } from '@nestjs/platform-express';
+import { MultipartModule } from '@nestjs/platform-fastify/multipart';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { PiiCryptoService } from '../common/crypto/pii-crypto.service';
@@ -21,7 +21,7 @@ const storeProvider = {
   imports: [
     TypeOrmModule.forFeature([RosterImport, RosterImportRow]),
     AuditModule,
-    MulterModule.registerAsync({
+    MultipartModule.registerAsync({
       inject: [APP_CONFIG, PiiCryptoService],
       useFactory: (config: AppConfig, pii: PiiCryptoService) => ({
         storage: new RosterUploadStorage(new RosterFileStore(config.dataDir, pii)),

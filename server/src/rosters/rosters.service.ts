@@ -11,7 +11,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Writable } from 'node:stream';
+import type { DownloadStart } from '../common/http/download';
 import { DataSource } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -225,10 +225,12 @@ export class RostersService implements OnApplicationShutdown {
     return { page, pageSize, total: Number(n), rows: rows.map((r) => this.rowView(r)) };
   }
 
-  async report(user: AuthUser, id: number, res: Writable & { setHeader(k: string, v: string): void }): Promise<void> {
+  async report(user: AuthUser, id: number, start: DownloadStart): Promise<void> {
     const imp = await this.visible(user, id);
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Content-Disposition', `attachment; filename="roster-${id}-report.xlsx"; filename*=UTF-8''${encodeURIComponent(`名单校验结果-${id}.xlsx`)}`);
+    const res = start({
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="roster-${id}-report.xlsx"; filename*=UTF-8''${encodeURIComponent(`名单校验结果-${id}.xlsx`)}`,
+    });
     const scheme = imp.schemeId ? getScheme(imp.schemeId).name : '';
     const title = `${scheme} ${imp.month ?? ''} 名单校验结果（第 ${id} 号，${imp.fileName}）：共 ${imp.rowCount} 行，错误 ${imp.errorCount} 行，提示 ${imp.warningCount} 行`;
     await writeReport(res, title, this.pages(id));

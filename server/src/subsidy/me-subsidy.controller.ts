@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { IdemKey, sendIdempotent } from '../idempotency/idempotency.http';
@@ -27,7 +27,7 @@ export class MeSubsidyController {
     @CurrentUser() user: AuthUser,
     @Body() dto: BankAccountDto,
     @IdemKey() key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<BankAccountView & { subsidiesReady: number }> {
     return sendIdempotent(res, await this.me.setBankAccount(user, dto, key));
   }

@@ -9,7 +9,7 @@
  */
 import { ConflictException, HttpException, HttpStatus, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Writable } from 'node:stream';
+import type { DownloadStart } from '../common/http/download';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
@@ -257,7 +257,7 @@ export class PaymentsService {
 
   // ------------------------------------------------------------------ export (full account numbers, audited)
 
-  async export(user: AuthUser, id: number, res: Writable & { setHeader(k: string, v: string): void }): Promise<void> {
+  async export(user: AuthUser, id: number, start: DownloadStart): Promise<void> {
     const b = await this.visible(user, id);
     const d = await this.ds.getRepository(District).findOneByOrFail({ id: b.districtId });
     const items = (await this.ds.query(
@@ -276,9 +276,11 @@ export class PaymentsService {
       );
       await m.query(`UPDATE \`subsidy_payment_batch\` SET status = 'exported', exported_at = ${nowSql(m)} WHERE id = ? AND status = 'created'`, [id]);
     });
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Disposition', `attachment; filename="subsidy-batch-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`沪惠保补贴发放-${d.name}-第${id}批.xlsx`)}`);
+    const res = start({
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Cache-Control': 'no-store',
+      'Content-Disposition': `attachment; filename="subsidy-batch-${id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`沪惠保补贴发放-${d.name}-第${id}批.xlsx`)}`,
+    });
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useSharedStrings: false, useStyles: true });
     const ws = wb.addWorksheet('发放明细', { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = [{ width: 10 }, { width: 8 }, { width: 14 }, { width: 12 }, { width: 18 }, { width: 26 }, { width: 12 }, { width: 22 }, { width: 10 }, { width: 10 }, { width: 24 }, { width: 12 }];

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { FileInterceptor } from '@nestjs/platform-fastify/multipart';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { streamDownload } from '../common/http/download';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { IdemKey, sendIdempotent } from '../idempotency/idempotency.http';
@@ -90,7 +91,7 @@ export class SubsidyController {
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateBatchDto,
     @IdemKey() key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<BatchView> {
     return sendIdempotent(res, await this.payments.create(user, dto, key));
   }
@@ -108,8 +109,8 @@ export class SubsidyController {
   @Get('batches/:id/export.xlsx')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The batch for the bank, with full account numbers: every export is an audited act' })
-  export(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: Response): Promise<void> {
-    return this.payments.export(user, id, res);
+  export(@CurrentUser() user: AuthUser, @Param('id', new ParseIntPipe(badId())) id: number, @Res() res: FastifyReply): Promise<void> {
+    return streamDownload(res, (start) => this.payments.export(user, id, start));
   }
 
   @Post('batches/:id/results')

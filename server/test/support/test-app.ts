@@ -1,10 +1,11 @@
-import { INestApplication, LoggerService, Type } from '@nestjs/common';
+import { LoggerService, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { DbSessionCheck } from '../../src/auth/db-session-check';
 import { SessionCheck } from '../../src/auth/session-check';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, createHttpAdapter } from '../../src/app.setup';
 import { TestDatabase } from './test-db';
 import { TestSessionCheck } from './test-sessions';
 
@@ -23,7 +24,9 @@ export class CapturingLogger implements LoggerService {
 }
 
 export interface TestApp {
-  app: INestApplication;
+  app: NestFastifyApplication;
+  /** Every route the HTTP layer registered, as `METHOD /path` (HEAD routes Fastify adds for GETs left out). */
+  routes: string[];
   dataSource: DataSource;
   logger: CapturingLogger;
   close(): Promise<void>;
@@ -40,9 +43,15 @@ export async function startTestApp(db: TestDatabase, controllers: Type<unknown>[
     .useFactory({ factory: (real: DbSessionCheck) => new TestSessionCheck(real), inject: [DbSessionCheck] })
     .compile();
   const logger = new CapturingLogger();
-  const app = moduleRef.createNestApplication({ logger });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger });
   app.useLogger(logger);
+  const routes: string[] = [];
+  app.getHttpAdapter().getInstance().addHook('onRoute', (r) => {
+    for (const m of ([] as string[]).concat(r.method)) if (m !== 'HEAD') routes.push(`${m} ${r.url}`);
+  });
   configureApp(app);
   await app.init();
-  return { app, dataSource: app.get(DataSource), logger, close: () => app.close() };
+  // Fastify starts its plugins (multipart, static files) on ready(); supertest's app.getHttpServer() needs them.
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, routes, dataSource: app.get(DataSource), logger, close: () => app.close() };
 }

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 import { maskSensitiveText } from '../crypto/mask';
 import type { RequestWithId } from './request-id';
@@ -17,7 +17,7 @@ export class RequestLoggingInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || !Logger.isLevelEnabled('log')) return next.handle();
     const http = context.switchToHttp();
     const req = http.getRequest<RequestWithId>();
-    const res = http.getResponse<Response>();
+    const res = http.getResponse<FastifyReply>().raw;
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
