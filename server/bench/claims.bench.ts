@@ -19,6 +19,12 @@
  *    ids distinct; then sends 100 concurrent twins (same key, same body, twice at once) and replays: each
  *    pair must give one claim;
  * 6. the same on the embedded SQLite (WAL, synchronous as the app runs it) unless SQLITE=0.
+ * FLOOR=1 (MariaDB): also starts bench/floor-server.ts (plain node:http + mysql2, no NestJS/TypeORM/validation,
+ * no rules engine) on the same database and, after each app run, drives it with the same client at the same
+ * concurrency: "floor same-statements" (the report's statements in the app's round-trip grouping, writing the
+ * app's own estimate, checklist and reply bytes taken from the probe claims) and "floor min-tx" (one round trip
+ * START TRANSACTION; INSERT of a claim-sized row into floor_claim; COMMIT); between them "floor 2 round trips" (the same
+ * rows, the reads in one round trip and the whole transaction in one more). Same durable settings.
  * Goal (issue 4): ≥ 500 claims/s with p99 ≤ 50 ms on MariaDB. Figures on a shared 2-core machine move with
  * the load average printed beside them; CPU ms per claim moves much less.
  */
@@ -50,6 +56,7 @@ const SQLITE = process.env.SQLITE !== '0';
 const BINLOG = process.env.BINLOG !== '0';
 /** SOCKET=1: the app reaches MariaDB through its Unix socket (DB_SOCKET) instead of TCP on 127.0.0.1. */
 const SOCKET = process.env.SOCKET === '1';
+const FLOOR = process.env.FLOOR === '1';
 const TODAY = '2026-05-20';
 const GOAL = { rate: 500, p99: 50 };
 
@@ -207,6 +214,8 @@ async function bare(port: number, seconds: number, pid: number | undefined): Pro
 }
 
 interface LevelResult {
+  /** 'app', or which floor */
+  label: string;
   concurrency: number;
   rate: number;
   p50: number;
@@ -220,6 +229,8 @@ interface LevelResult {
   load: string;
   appCpuMs: number;
   dbCpuMs: number;
+  /** this process's CPU per request (the load client) */
+  genCpuMs: number;
   sqlPerClaim?: string;
   firstError?: string;
 }
@@ -247,6 +258,8 @@ async function drive(
   ids: Set<number>,
   pids: { app?: number; db?: number },
   counters?: () => Promise<Record<string, number>>,
+  path = '/api/claims',
+  label = 'app',
 ): Promise<LevelResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const lat: number[] = [];
@@ -257,6 +270,7 @@ async function drive(
   let firstError: string | undefined;
   const before = counters ? await counters() : undefined;
   const cpu0 = { app: cpuMs(pids.app), db: cpuMs(pids.db) };
+  const gen0 = process.cpuUsage();
   const loadStart = load1();
   const t0 = process.hrtime.bigint();
   const end = Date.now() + seconds * 1000;
@@ -265,7 +279,7 @@ async function drive(
       const b = people[Math.floor(rnd() * people.length)];
       const started = process.hrtime.bigint();
       try {
-        const r = await post(agent, port, '/api/claims', { authorization: `Bearer ${b.token}`, 'idempotency-key': `${tag}-${seq++}` }, JSON.stringify(reportBody(b)));
+        const r = await post(agent, port, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': `${tag}-${seq++}` }, JSON.stringify(reportBody(b)));
         lat.push(Number(process.hrtime.bigint() - started) / 1e6);
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
         if (r.status === 201) {
@@ -282,6 +296,7 @@ async function drive(
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e9;
   agent.destroy();
   const cpu1 = { app: cpuMs(pids.app), db: cpuMs(pids.db) };
+  const gen = process.cpuUsage(gen0);
   lat.sort((a, b) => a - b);
   const done = lat.length;
   let sqlPerClaim: string | undefined;
@@ -292,6 +307,7 @@ async function drive(
     sqlPerClaim = `${((after.Questions - before.Questions - 2) / Math.max(1, done)).toFixed(1)} statements/request (select ${d('Com_select').toFixed(1)}, insert ${d('Com_insert').toFixed(1)}, update ${d('Com_update').toFixed(1)}, begin ${d('Com_begin').toFixed(1)}, commit ${d('Com_commit').toFixed(1)}), binlog fsync groups ${d('Binlog_group_commits').toFixed(2)}/request`;
   }
   return {
+    label,
     concurrency,
     rate: done / elapsed,
     p50: pct(lat, 50),
@@ -305,6 +321,7 @@ async function drive(
     load: `${loadStart}→${load1()}`,
     appCpuMs: (cpu1.app - cpu0.app) / Math.max(1, done),
     dbCpuMs: (cpu1.db - cpu0.db) / Math.max(1, done),
+    genCpuMs: (gen.user + gen.system) / 1000 / Math.max(1, done),
     sqlPerClaim,
     firstError,
   };
@@ -313,8 +330,8 @@ async function drive(
 function line(r: LevelResult): string {
   const f = (x: number) => x.toFixed(1).padStart(6);
   return (
-    `c=${String(r.concurrency).padEnd(3)} ${r.rate.toFixed(0).padStart(5)} claims/s  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  ` +
-    `201s ${r.created}  non-2xx ${r.non2xx}  errors ${r.errors}  cpu/claim app ${r.appCpuMs.toFixed(2)} db ${Number.isNaN(r.dbCpuMs) ? '-' : r.dbCpuMs.toFixed(2)} ms  load ${r.load}`
+    `${r.label.padEnd(22)} c=${String(r.concurrency).padEnd(3)} ${r.rate.toFixed(0).padStart(5)} claims/s  p50 ${f(r.p50)}  p95 ${f(r.p95)}  p99 ${f(r.p99)}  max ${f(r.max)} ms  ` +
+    `201s ${r.created}  non-2xx ${r.non2xx}  errors ${r.errors}  cpu/claim srv ${r.appCpuMs.toFixed(2)} db ${Number.isNaN(r.dbCpuMs) ? '-' : r.dbCpuMs.toFixed(2)} gen ${r.genCpuMs.toFixed(2)} ms  load ${r.load}`
   );
 }
 
@@ -327,6 +344,32 @@ interface Target {
   settings: (ds: DataSource) => Promise<string>;
   counters?: (ds: DataSource) => Promise<Record<string, number>>;
   trace?: (ds: DataSource, run: () => Promise<void>) => Promise<string>;
+  /** FLOOR=1: measure the floor server on this database too (MariaDB only). */
+  floor?: boolean;
+}
+
+interface ClaimTemplate {
+  versionId: string;
+  estimate: string;
+  estimatedPayout: string;
+  documents: { documentId: string; name: string; note: string | null }[];
+  reply: Record<string, unknown>;
+  label: string;
+}
+
+/** What the app wrote for a probe claim: the bytes the floor server writes and answers for reports of that scheme. */
+async function templateOf(ds: DataSource, claimId: number): Promise<[string, ClaimTemplate]> {
+  const [c] = (await ds.query('SELECT scheme_id AS schemeId, version_id AS versionId, estimate, estimated_payout AS payout FROM claim WHERE id = ?', [claimId])) as {
+    schemeId: string; versionId: string; estimate: string | object; payout: string;
+  }[];
+  const docs = (await ds.query('SELECT document_id AS documentId, name, note FROM claim_document WHERE claim_id = ? ORDER BY position', [claimId])) as ClaimTemplate['documents'];
+  const [ev] = (await ds.query("SELECT label FROM claim_event WHERE claim_id = ? AND type = 'reported'", [claimId])) as { label: string }[];
+  const [rec] = (await ds.query("SELECT response_body AS body FROM idempotency_record WHERE scope = 'claims.report' AND response_body LIKE ?", [`{"id":${claimId},%`])) as { body: string }[];
+  if (!rec) throw new Error(`no idempotency record for probe claim ${claimId}`);
+  return [
+    c.schemeId,
+    { versionId: c.versionId, estimate: typeof c.estimate === 'string' ? c.estimate : JSON.stringify(c.estimate), estimatedPayout: String(c.payout), documents: docs, reply: JSON.parse(rec.body) as Record<string, unknown>, label: ev.label },
+  ];
 }
 
 async function benchOne(t: Target): Promise<{ label: string; results: LevelResult[]; checks: string[]; settings: string }> {
@@ -357,6 +400,7 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
     });
   }
   let ds: DataSource | undefined;
+  let floorChild: ChildProcess | undefined;
   try {
     const port = await new Promise<number>((resolve, reject) => {
       child.once('message', (m: { port: number }) => resolve(m.port));
@@ -372,6 +416,7 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
 
     const ids = new Set<number>();
     const agent = new http.Agent({ keepAlive: true });
+    const probeIds: number[] = [];
     // Probe each kind once: a 201 with a claim number, or stop here with the answer.
     for (const kind of ['jc', 'cq'] as Kind[]) {
       const b = people.find((p) => p.kind === kind)!;
@@ -379,6 +424,7 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
       if (r.status !== 201) throw new Error(`probe ${kind}: ${r.status} ${r.body.slice(0, 500)}`);
       const body = JSON.parse(r.body) as { id: number; claimNo: string; estimatedPayout: string; documents: unknown[] };
       ids.add(body.id);
+      probeIds.push(body.id);
       log(`${t.label}: probe ${kind} → 201 ${body.claimNo} payout ${body.estimatedPayout}, ${body.documents.length} documents`);
     }
     if (t.trace) {
@@ -389,8 +435,42 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
         ids.add((JSON.parse(r.body) as { id: number }).id);
       })}`);
     }
+    let floorCreated = 0;
+    let floorPort: number | undefined;
+    if (t.floor) {
+      await ds.query('CREATE TABLE IF NOT EXISTS floor_claim LIKE claim');
+      const templates = Object.fromEntries(await Promise.all(probeIds.map((id) => templateOf(ds!, id))));
+      const f = fork(join(__dirname, 'floor-server.js'), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      floorChild = f;
+      floorPort = await new Promise<number>((resolve, reject) => {
+        f.once('message', (m: { port: number }) => resolve(m.port));
+        f.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+      });
+      await new Promise<void>((resolve) => {
+        f.once('message', () => resolve());
+        f.send({ templates });
+      });
+      // The floor's report must leave what the app's leaves: a numbered claim, its checklist, history, audit, idempotency record.
+      for (const [kind, path] of [['jc', '/api/claims'], ['cq', '/api/claims'], ['jc', '/floor/two-trips'], ['cq', '/floor/two-trips']] as [Kind, string][]) {
+        const b = people.find((p) => p.kind === kind)!;
+        const key = `floor-probe-${kind}-${randomUUID()}`;
+        const r = await post(agent, floorPort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
+        if (r.status !== 201) throw new Error(`floor probe ${kind}: ${r.status} ${r.body.slice(0, 500)}`);
+        const body = JSON.parse(r.body) as { id: number; claimNo: string };
+        ids.add(body.id);
+        floorCreated++;
+        const [row] = (await ds.query(
+          "SELECT c.claim_no AS no, (SELECT COUNT(*) FROM claim_document d WHERE d.claim_id = c.id) AS docs, (SELECT COUNT(*) FROM claim_event e WHERE e.claim_id = c.id AND e.type = 'reported') AS events, (SELECT COUNT(*) FROM idempotency_record i WHERE i.idem_key = ?) AS recs FROM claim c WHERE c.id = ?",
+          [key, body.id],
+        )) as { no: string; docs: number; events: number; recs: number }[];
+        const replay = await post(agent, floorPort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
+        log(`${t.label}: floor probe ${path} ${kind} → 201 ${row.no} (${r.body.length} B reply), ${row.docs} documents, ${row.events} history, ${row.recs} idempotency record; replay → ${replay.status}${replay.replayed ? ' replayed' : ''}`);
+        if (row.no !== body.claimNo || Number(row.recs) !== 1 || Number(row.events) !== 1 || !replay.replayed) throw new Error(`floor probe ${kind}: rows not as the app leaves them`);
+      }
+    }
     agent.destroy();
     const pids = { app: child.pid, db: t.dbPid };
+    const floorPids = { app: floorChild?.pid, db: t.dbPid };
     const floor = await bare(port, 5, child.pid);
     log(`${t.label}: ${floor}`);
     const counters = t.counters ? () => t.counters!(ds!) : undefined;
@@ -403,10 +483,21 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
       for (const c of LEVELS) {
         const r = await drive(port, people, c, DURATION, `r${rep}-c${c}-${randomUUID()}`, ids, pids, counters);
         created += r.created;
-        results.push(r);
-        log(`${t.label}: ${line(r)}`);
-        if (r.sqlPerClaim) log(`${t.label}:        ${r.sqlPerClaim}`);
-        if (r.firstError) log(`${t.label}:        first failure: ${r.firstError}`);
+        const runs = [r];
+        if (floorPort !== undefined) {
+          const fs = await drive(floorPort, people, c, DURATION, `f${rep}-c${c}-${randomUUID()}`, ids, floorPids, counters, '/api/claims', 'floor same-statements');
+          floorCreated += fs.created;
+          const f2 = await drive(floorPort, people, c, DURATION, `t${rep}-c${c}-${randomUUID()}`, ids, floorPids, counters, '/floor/two-trips', 'floor 2 round trips');
+          floorCreated += f2.created;
+          const fm = await drive(floorPort, people, c, DURATION, `m${rep}-c${c}-${randomUUID()}`, new Set(), floorPids, counters, '/floor/min-tx', 'floor min-tx');
+          runs.push(fs, f2, fm);
+        }
+        for (const x of runs) {
+          results.push(x);
+          log(`${t.label}: ${line(x)}`);
+          if (x.sqlPerClaim) log(`${t.label}:        ${x.sqlPerClaim}`);
+          if (x.firstError) log(`${t.label}:        first failure: ${x.firstError}`);
+        }
       }
     }
 
@@ -418,6 +509,8 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
     const events = await count("SELECT COUNT(*) AS n FROM claim_event WHERE type = 'reported'");
     const audits = await count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'claim.report'");
     const noNumber = await count('SELECT COUNT(*) AS n FROM claim WHERE claim_no IS NULL');
+    // (the floor's same-statements reports write the same rows)
+    created += floorCreated;
     const ok1 = claims === created && records === created && events === created && audits === created && ids.size === created && noNumber === 0;
     checks.push(`${ok1 ? 'OK  ' : 'FAIL'} 201s ${created}, distinct ids ${ids.size}; rows: claim ${claims}, idempotency_record ${records}, claim_event 'reported' ${events}, audit ${audits}, claims without number ${noNumber}`);
 
@@ -443,6 +536,10 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
     return { label: t.label, results, checks, settings: `${settings}\n  ${floor}` };
   } finally {
     await ds?.destroy().catch(() => undefined);
+    if (floorChild && floorChild.exitCode === null) {
+      floorChild.send('stop');
+      await new Promise((r) => floorChild!.once('exit', r));
+    }
     if (child.exitCode === null) {
       child.send('stop');
       await new Promise((r) => child.once('exit', r));
@@ -465,6 +562,7 @@ async function main(): Promise<void> {
       await benchOne({
         label: SOCKET ? 'MariaDB (Unix socket)' : 'MariaDB',
         dbPid: mariadb.pid,
+        floor: FLOOR,
         env: { DB_TYPE: 'mariadb', DATABASE_URL: mariadb.url, DATA_DIR: mariaDataDir, ...(SOCKET ? { DB_SOCKET: mariadb.socket } : {}) },
         settings: async (ds) => {
           const [v] = (await ds.query(
@@ -552,15 +650,22 @@ async function main(): Promise<void> {
     for (const c of r.checks) out.push(`  ${c}`);
   }
   const maria = reports.find((r) => r.label === 'MariaDB');
-  const met = maria?.results.filter((x) => x.rate >= GOAL.rate && x.p99 <= GOAL.p99 && x.non2xx === 0 && x.errors === 0) ?? [];
+  const met = maria?.results.filter((x) => x.label === 'app' && x.rate >= GOAL.rate && x.p99 <= GOAL.p99 && x.non2xx === 0 && x.errors === 0) ?? [];
   const allOk = reports.every((r) => r.checks.every((c) => !c.startsWith('FAIL')) && r.results.every((x) => x.non2xx === 0 && x.errors === 0));
-  const fastest = maria?.results.reduce<LevelResult | undefined>((a, b) => (a === undefined || b.rate > a.rate ? b : a), undefined);
+  const fastest = maria?.results.filter((x) => x.label === 'app').reduce<LevelResult | undefined>((a, b) => (a === undefined || b.rate > a.rate ? b : a), undefined);
   if (fastest) {
     // What the goal leaves per claim: at GOAL.rate claims/s the machine's cores give cores/rate of CPU to each
     // claim, for the app, the database and the load generator together.
     const budget = (cpus().length * 1000) / GOAL.rate;
     const used = fastest.appCpuMs + (Number.isNaN(fastest.dbCpuMs) ? 0 : fastest.dbCpuMs);
     out.push(`CPU budget at ${GOAL.rate} claims/s: ${cpus().length} cores give ${budget.toFixed(2)} ms per claim (app, database and load generator together); measured app + db ${used.toFixed(2)} ms (c=${fastest.concurrency}), ${(used / budget).toFixed(1)}× the budget`);
+  }
+  for (const label of ['floor same-statements', 'floor 2 round trips', 'floor min-tx']) {
+    const xs = maria?.results.filter((x) => x.label === label) ?? [];
+    if (!xs.length) continue;
+    const ok = xs.filter((x) => x.rate >= GOAL.rate && x.p99 <= GOAL.p99 && x.non2xx === 0 && x.errors === 0);
+    const f = xs.reduce((a, b) => (b.rate > a.rate ? b : a));
+    out.push(`${label}: best ${f.rate.toFixed(0)} claims/s (c=${f.concurrency}, p99 ${f.p99.toFixed(1)} ms), srv + db ${(f.appCpuMs + f.dbCpuMs).toFixed(2)} ms CPU a claim; the goal's rate and p99 together → ${ok.length ? 'met' : 'NOT met'}`);
   }
   out.push(`goal on MariaDB: ${met.length ? `met at c=${[...new Set(met.map((x) => x.concurrency))].join(', ')}` : 'NOT met'}; correctness checks and 0 non-2xx: ${allOk ? 'pass' : 'FAIL'}`);
   process.stdout.write(`${out.join('\n')}\n`);

@@ -24,6 +24,11 @@
  * Prints p50/p99/req/s, app CPU per request, and the load average (1 min) before and after each run.
  * Goal (issue 3): p99 ≤ 20 ms at 3,000 req/s, coverage ≥ 0.5 × bare; reported, not asserted.
  * The app runs in its own process (bench/app-server.ts) so autocannon does not share its event loop.
+ * FLOOR=1 also starts bench/floor-server.ts (plain node:http + mysql2, no NestJS/TypeORM/validation) on the same
+ * database and measures, alternately with the app's runs and with the same harness: the floor's coverage (the
+ * app's COVERAGE_SQL with its session arm, JWT checked with node:crypto, a body at least the app's size) at the fixed
+ * RATE and unthrottled, the same statement answered with a small JSON (/floor/coverage-rows), `SELECT 1` through
+ * its pool (/floor/select1) and no database at all (/floor/bare). FLOOR_PROFILE=<dir>: a V8 CPU profile of it.
  * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_LOAD_ONLY=1 stops after loading; BENCH_RAW=1 also times the
  * coverage query alone through mysql2; BENCH_PROFILE=<dir> writes a V8 CPU profile of the app;
  * BENCH_DATABASE_URL=mysql://… reuses a running MariaDB (e.g. `node scripts/mariadb.mjs &`) and keeps it
@@ -61,6 +66,7 @@ const RATE = Number(process.env.RATE ?? 3000);
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const REPEAT = Number(process.env.REPEAT ?? 1);
+const FLOOR = process.env.FLOOR === '1';
 const CHUNK = 500_000;
 const TODAY = '2026-03-01';
 
@@ -269,6 +275,8 @@ interface Run {
   loadAfter: string;
   appCpuMs: number;
   dbCpuMs: number;
+  /** this process's CPU per request: autocannon, the load generator */
+  genCpuMs: number;
   minBytes?: number;
 }
 
@@ -282,6 +290,7 @@ async function cannon(
 ): Promise<Run> {
   const loadBefore = load1();
   const app0 = cpuSeconds(pids.app);
+  const gen0 = process.cpuUsage();
   const db0 = cpuSeconds(pids.db);
   const r = await autocannon({
     url,
@@ -304,6 +313,10 @@ async function cannon(
     loadBefore,
     loadAfter: load1(),
     appCpuMs: ((cpuSeconds(pids.app) - app0) * 1000) / n,
+    genCpuMs: (() => {
+      const g = process.cpuUsage(gen0);
+      return (g.user + g.system) / 1000 / n;
+    })(),
     dbCpuMs: ((cpuSeconds(pids.db) - db0) * 1000) / n,
     minBytes: opts.minBytes,
   };
@@ -334,11 +347,54 @@ function budgetLine(x: Run): string {
 
 function line(x: Run): string {
   const { r } = x;
-  const cpu = `app ${x.appCpuMs.toFixed(2)}${Number.isNaN(x.dbCpuMs) ? '' : ` db ${x.dbCpuMs.toFixed(2)}`} ms CPU/req`;
+  const cpu = `srv ${x.appCpuMs.toFixed(2)}${Number.isNaN(x.dbCpuMs) ? '' : ` db ${x.dbCpuMs.toFixed(2)}`} gen ${x.genCpuMs.toFixed(2)} ms CPU/req`;
   return (
-    `${x.label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+    `${x.label.padEnd(38)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
     `max ${r.latency.max} ms   2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}  ${(r.throughput.total / Math.max(1, r.requests.total)).toFixed(0)} B/reply  ${cpu}  load ${x.loadBefore}→${x.loadAfter}`
   );
+}
+
+/** The floor server answers as the app does: the sampled people's own coverage (at least the app's size), 401 after logout and for an unknown session. */
+async function floorChecks(port: number, bs: Beneficiary[], victim: Beneficiary, jwtSecret: string, minBytes: number): Promise<string[]> {
+  const url = `http://127.0.0.1:${port}/api/me/coverage`;
+  const failures: string[] = [];
+  let min = Infinity;
+  for (const b of bs.slice(0, 300)) {
+    const r = await fetch(url, { headers: { authorization: `Bearer ${b.token}` } });
+    const text = await r.text();
+    if (r.status !== 200) {
+      failures.push(`floor, person ${b.personId}: ${r.status} ${text.slice(0, 200)}`);
+      continue;
+    }
+    min = Math.min(min, Buffer.byteLength(text));
+    const wrong = wrongBody(b.personId, JSON.parse(text) as CoverageBody);
+    if (wrong) failures.push(`floor, person ${b.personId}: ${wrong}`);
+  }
+  const after = await fetch(url, { headers: { authorization: `Bearer ${victim.token}` } });
+  if (after.status !== 401) failures.push(`floor: coverage after logout ${after.status} (want 401)`);
+  const jwt = new JwtService({ secret: createSecretKey(Buffer.from(jwtSecret, 'utf8')), signOptions: { algorithm: 'HS256' } });
+  const ghost: AccessTokenPayload = { sub: 1, role: 'beneficiary', pid: bs[0].personId, dst: [], sid: randomUUID() };
+  const g = await fetch(url, { headers: { authorization: `Bearer ${jwt.sign(ghost, { expiresIn: 600 })}` } });
+  if (g.status !== 401) failures.push(`floor: unknown session ${g.status} (want 401)`);
+  const forged = `${victim.token.slice(0, -4)}AAAA`;
+  const f = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
+  if (f.status !== 401) failures.push(`floor: forged token ${f.status} (want 401)`);
+  log(`floor checks: 300 sampled beneficiaries, after logout, unknown session, forged signature: ${failures.length ? `${failures.length} FAILED` : 'all passed'}; smallest floor body ${min} bytes (app's smallest ${minBytes})`);
+  return failures;
+}
+
+/** The floor beside the app: best unthrottled figures, the ratios, and the goal as the floor would meet it. */
+function floorSummary(runs: Run[], maxCoverage: Run, maxBare: Run): string[] {
+  const of = (label: string) => runs.filter((x) => x.label === label);
+  const best = (xs: Run[]) => xs.reduce((a, b) => (b.r.requests.average > a.r.requests.average ? b : a));
+  const fc = best(of('FLOOR coverage, unthrottled'));
+  const fixed = of(`FLOOR coverage at fixed ${RATE} req/s`);
+  const worst = fixed.reduce((a, b) => (b.r.latency.p99 > a.r.latency.p99 ? b : a));
+  return [
+    `FLOOR coverage / bare Nest (unthrottled req/s): ${(fc.r.requests.average / maxBare.r.requests.average).toFixed(2)}; FLOOR coverage / app coverage: ${(fc.r.requests.average / maxCoverage.r.requests.average).toFixed(2)}`,
+    budgetLine(fc),
+    `FLOOR against the goal: p99 ≤ 20 ms at ${RATE} req/s → ${worst.r.latency.p99 <= 20 && worst.r.requests.average >= RATE * 0.98 ? 'met' : 'NOT met'} (worst p99 ${worst.r.latency.p99} ms at ${worst.r.requests.average.toFixed(0)} req/s); ≥ 0.5 of bare Nest → ${fc.r.requests.average >= 0.5 * maxBare.r.requests.average ? 'met' : 'NOT met'}`,
+  ];
 }
 
 async function main(): Promise<void> {
@@ -363,6 +419,7 @@ async function main(): Promise<void> {
     root = await createConnection({ socketPath: mariadb.socket, user: 'root', database: mariadb.database });
   }
   let app: ChildProcess | undefined;
+  let floor: ChildProcess | undefined;
   let failed = false;
   try {
     await root.query('SET GLOBAL innodb_buffer_pool_size = 4294967296').catch((e: Error) => log(`buffer pool not resized: ${e.message}`));
@@ -390,6 +447,19 @@ async function main(): Promise<void> {
       }),
     );
 
+    let floorPort: number | undefined;
+    if (FLOOR) {
+      const floorArgv = process.env.FLOOR_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FLOOR_PROFILE}`] : [];
+      const f = fork(join(__dirname, 'floor-server.js'), [], { env, execArgv: floorArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      floor = f;
+      floorPort = await timed('start floor server', () =>
+        new Promise<number>((resolve, reject) => {
+          f.once('message', (m: { port: number }) => resolve(m.port));
+          f.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+        }),
+      );
+    }
+
     await timed(`load N=${N.toLocaleString('en')} people`, () => load(root));
     const [[counts]] = (await root.query(
       'SELECT (SELECT COUNT(*) FROM person) AS people, (SELECT COUNT(*) FROM enrolment) AS enrolments, (SELECT COUNT(*) FROM annual_usage) AS ledgers',
@@ -414,7 +484,9 @@ async function main(): Promise<void> {
     await root.end();
     if (process.env.BENCH_RAW) await rawDb(url);
 
+    const victim = bs[bs.length - 1];
     const { failures, minBytes } = await checks(port, bs, jwtSecret);
+    if (floorPort !== undefined) failures.push(...(await floorChecks(floorPort, bs, victim, jwtSecret, minBytes)));
     if (failures.length) {
       for (const f of failures.slice(0, 20)) log(`FAIL ${f}`);
       throw new Error(`${failures.length} correctness checks failed; not measuring`);
@@ -423,13 +495,24 @@ async function main(): Promise<void> {
     const coverageUrl = `http://127.0.0.1:${port}/api/me/coverage`;
     const bareUrl = `http://127.0.0.1:${port}/api/bench-bare`;
     const pids = { app: child.pid, db: dbPid };
+    const floorPids = { app: floor?.pid, db: dbPid };
+    const floorUrl = (path: string) => `http://127.0.0.1:${floorPort}${path}`;
 
     const warm = await cannon('warm-up', coverageUrl, tokens, pids, { duration: 5, minBytes });
     const runs: Run[] = [];
+    const warmups: Run[] = [];
     for (let i = 0; i < REPEAT; i++) {
       runs.push(await cannon(`coverage at fixed ${RATE} req/s`, coverageUrl, tokens, pids, { rate: RATE, duration: DURATION, minBytes }));
       runs.push(await cannon('coverage, unthrottled', coverageUrl, tokens, pids, { duration: DURATION, minBytes }));
       runs.push(await cannon('bare Nest endpoint, unthrottled', bareUrl, tokens, pids, { duration: DURATION }));
+      if (floorPort !== undefined) {
+        if (i === 0) warmups.push(await cannon('floor warm-up', floorUrl('/api/me/coverage'), tokens, floorPids, { duration: 5, minBytes }));
+        runs.push(await cannon(`FLOOR coverage at fixed ${RATE} req/s`, floorUrl('/api/me/coverage'), tokens, floorPids, { rate: RATE, duration: DURATION, minBytes }));
+        runs.push(await cannon('FLOOR coverage, unthrottled', floorUrl('/api/me/coverage'), tokens, floorPids, { duration: DURATION, minBytes }));
+        runs.push(await cannon('FLOOR coverage rows, small reply', floorUrl('/floor/coverage-rows'), tokens, floorPids, { duration: DURATION }));
+        runs.push(await cannon('FLOOR select1 (1 round trip)', floorUrl('/floor/select1'), tokens, floorPids, { duration: DURATION }));
+        runs.push(await cannon('FLOOR bare (no DB)', floorUrl('/floor/bare'), tokens, floorPids, { duration: DURATION }));
+      }
     }
     const of = (label: string) => runs.filter((x) => x.label === label);
     const best = (xs: Run[]) => xs.reduce((a, b) => (b.r.requests.average > a.r.requests.average ? b : a));
@@ -437,7 +520,7 @@ async function main(): Promise<void> {
     const maxCoverage = best(of('coverage, unthrottled'));
     const maxBare = best(of('bare Nest endpoint, unthrottled'));
     const worstFixed = fixed.reduce((a, b) => (b.r.latency.p99 > a.r.latency.p99 ? b : a));
-    const problems = [warm, ...runs].map(runProblem).filter((p): p is string => p !== null);
+    const problems = [warm, ...warmups, ...runs].map(runProblem).filter((p): p is string => p !== null);
     const out = [
       '',
       `GET /api/me/coverage, N = ${N.toLocaleString('en')} enrolled people, ${bs.length.toLocaleString('en')} signed-in beneficiaries, ${CONNECTIONS} connections, ${DURATION} s each, MariaDB, ${cpus().length} cores`,
@@ -445,11 +528,16 @@ async function main(): Promise<void> {
       `coverage / bare (unthrottled req/s): ${(maxCoverage.r.requests.average / maxBare.r.requests.average).toFixed(2)}`,
       budgetLine(maxCoverage),
       `goal: p99 ≤ 20 ms at ${RATE} req/s → ${worstFixed.r.latency.p99 <= 20 && worstFixed.r.requests.average >= RATE * 0.98 ? 'met' : 'NOT met'}; ≥ 0.5 of bare → ${maxCoverage.r.requests.average >= 0.5 * maxBare.r.requests.average ? 'met' : 'NOT met'}`,
+      ...(floorPort !== undefined ? floorSummary(runs, maxCoverage, maxBare) : []),
       problems.length ? `INVALID RUNS: ${problems.join('; ')}` : 'every reply 2xx, no errors or timeouts, coverage replies the size of coverage bodies',
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     failed = problems.length > 0;
   } finally {
+    if (floor && floor.exitCode === null) {
+      floor.send('stop');
+      await new Promise((r) => floor!.once('exit', r));
+    }
     if (app && app.exitCode === null) {
       app.send('stop');
       await new Promise((r) => app!.once('exit', r));
