@@ -27,8 +27,11 @@
  * FLOOR=1 also starts bench/floor-server.ts (plain node:http + mysql2, no NestJS/TypeORM/validation) on the same
  * database and measures, alternately with the app's runs and with the same harness: the floor's coverage (the
  * app's COVERAGE_SQL with its session arm, JWT checked with node:crypto, a body at least the app's size) at the fixed
- * RATE and unthrottled, the same statement answered with a small JSON (/floor/coverage-rows), `SELECT 1` through
- * its pool (/floor/select1) and no database at all (/floor/bare). FLOOR_PROFILE=<dir>: a V8 CPU profile of it.
+ * RATE and unthrottled; the cheapest data design that still reads the database per request (/floor/coverage-doc:
+ * each sampled person's coverage body, as the app answered it, stored beforehand in one row keyed by person, read by
+ * primary key together with the session row, sent as stored) at the fixed RATE and unthrottled; the same statement
+ * answered with a small JSON (/floor/coverage-rows), `SELECT 1` through its pool (/floor/select1) and no database at
+ * all (/floor/bare). FLOOR_PROFILE=<dir>: a V8 CPU profile of it.
  * Options: N, SESSIONS, RATE, DURATION (s), CONNECTIONS, REPEAT; BENCH_LOAD_ONLY=1 stops after loading; BENCH_RAW=1 also times the
  * coverage query alone through mysql2; BENCH_PROFILE=<dir> writes a V8 CPU profile of the app;
  * BENCH_DATABASE_URL=mysql://… reuses a running MariaDB (e.g. `node scripts/mariadb.mjs &`) and keeps it
@@ -383,6 +386,45 @@ async function floorChecks(port: number, bs: Beneficiary[], victim: Beneficiary,
   return failures;
 }
 
+/**
+ * Fills floor_coverage_doc with the app's own coverage body of every sampled beneficiary (fetched from the app, 16 at
+ * a time), then checks the floor's /floor/coverage-doc: the same bytes as the app for 300 of them, 401 after logout.
+ */
+async function fillDocs(db: Connection, appPort: number, floorPort: number, bs: Beneficiary[], victim: Beneficiary): Promise<string[]> {
+  await db.query('DROP TABLE IF EXISTS floor_coverage_doc');
+  await db.query('CREATE TABLE floor_coverage_doc (person_id INT UNSIGNED NOT NULL PRIMARY KEY, body MEDIUMTEXT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci');
+  const bodies = new Map<number, string>();
+  const live = bs.filter((b) => b !== victim);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < live.length) {
+        const b = live[next++];
+        const r = await fetch(`http://127.0.0.1:${appPort}/api/me/coverage`, { headers: { authorization: `Bearer ${b.token}` } });
+        if (r.status === 200) bodies.set(b.personId, await r.text());
+      }
+    }),
+  );
+  // The victim (logged out) still gets a row, so that only the session decides its 401.
+  bodies.set(victim.personId, bodies.get(live[0].personId)!);
+  const all = [...bodies];
+  for (let i = 0; i < all.length; i += 500) {
+    const chunk = all.slice(i, i + 500);
+    await db.query(`INSERT INTO floor_coverage_doc (person_id, body) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+  }
+  const failures: string[] = [];
+  if (bodies.size !== live.length + 1) failures.push(`floor docs: ${bodies.size} bodies for ${live.length} beneficiaries and the logged-out one`);
+  for (const b of live.slice(0, 300)) {
+    const r = await fetch(`http://127.0.0.1:${floorPort}/floor/coverage-doc`, { headers: { authorization: `Bearer ${b.token}` } });
+    const text = await r.text();
+    if (r.status !== 200 || text !== bodies.get(b.personId)) failures.push(`floor doc, person ${b.personId}: ${r.status}, ${text === bodies.get(b.personId) ? 'same' : 'different'} body`);
+  }
+  const after = await fetch(`http://127.0.0.1:${floorPort}/floor/coverage-doc`, { headers: { authorization: `Bearer ${victim.token}` } });
+  if (after.status !== 401) failures.push(`floor doc: after logout ${after.status} (want 401)`);
+  log(`floor docs: ${all.length.toLocaleString('en')} pre-built coverage bodies stored; 300 read back byte-identical to the app's, after logout 401: ${failures.length ? `${failures.length} FAILED` : 'all passed'}`);
+  return failures;
+}
+
 /** The floor beside the app: best unthrottled figures, the ratios, and the goal as the floor would meet it. */
 function floorSummary(runs: Run[], maxCoverage: Run, maxBare: Run): string[] {
   const of = (label: string) => runs.filter((x) => x.label === label);
@@ -394,6 +436,18 @@ function floorSummary(runs: Run[], maxCoverage: Run, maxBare: Run): string[] {
     `FLOOR coverage / bare Nest (unthrottled req/s): ${(fc.r.requests.average / maxBare.r.requests.average).toFixed(2)}; FLOOR coverage / app coverage: ${(fc.r.requests.average / maxCoverage.r.requests.average).toFixed(2)}`,
     budgetLine(fc),
     `FLOOR against the goal: p99 ≤ 20 ms at ${RATE} req/s → ${worst.r.latency.p99 <= 20 && worst.r.requests.average >= RATE * 0.98 ? 'met' : 'NOT met'} (worst p99 ${worst.r.latency.p99} ms at ${worst.r.requests.average.toFixed(0)} req/s); ≥ 0.5 of bare Nest → ${fc.r.requests.average >= 0.5 * maxBare.r.requests.average ? 'met' : 'NOT met'}`,
+    ...(() => {
+      const docs = of('FLOOR coverage-doc, unthrottled');
+      const docFixed = of(`FLOOR coverage-doc at fixed ${RATE} req/s`);
+      if (!docs.length || !docFixed.length) return [];
+      const d = best(docs);
+      const w = docFixed.reduce((a, b) => (b.r.latency.p99 > a.r.latency.p99 ? b : a));
+      return [
+        `FLOOR coverage-doc (one pre-built row per person, read by primary key with the session) / bare Nest: ${(d.r.requests.average / maxBare.r.requests.average).toFixed(2)}`,
+        budgetLine(d),
+        `FLOOR coverage-doc against the goal: p99 ≤ 20 ms at ${RATE} req/s → ${w.r.latency.p99 <= 20 && w.r.requests.average >= RATE * 0.98 ? 'met' : 'NOT met'} (worst p99 ${w.r.latency.p99} ms at ${w.r.requests.average.toFixed(0)} req/s); ≥ 0.5 of bare Nest → ${d.r.requests.average >= 0.5 * maxBare.r.requests.average ? 'met' : 'NOT met'}`,
+      ];
+    })(),
   ];
 }
 
@@ -487,6 +541,14 @@ async function main(): Promise<void> {
     const victim = bs[bs.length - 1];
     const { failures, minBytes } = await checks(port, bs, jwtSecret);
     if (floorPort !== undefined) failures.push(...(await floorChecks(floorPort, bs, victim, jwtSecret, minBytes)));
+    if (floorPort !== undefined && !failures.length) {
+      const db = await createConnection({ uri: url });
+      try {
+        failures.push(...(await fillDocs(db, port, floorPort, bs, victim)));
+      } finally {
+        await db.end();
+      }
+    }
     if (failures.length) {
       for (const f of failures.slice(0, 20)) log(`FAIL ${f}`);
       throw new Error(`${failures.length} correctness checks failed; not measuring`);
@@ -509,6 +571,8 @@ async function main(): Promise<void> {
         if (i === 0) warmups.push(await cannon('floor warm-up', floorUrl('/api/me/coverage'), tokens, floorPids, { duration: 5, minBytes }));
         runs.push(await cannon(`FLOOR coverage at fixed ${RATE} req/s`, floorUrl('/api/me/coverage'), tokens, floorPids, { rate: RATE, duration: DURATION, minBytes }));
         runs.push(await cannon('FLOOR coverage, unthrottled', floorUrl('/api/me/coverage'), tokens, floorPids, { duration: DURATION, minBytes }));
+        runs.push(await cannon(`FLOOR coverage-doc at fixed ${RATE} req/s`, floorUrl('/floor/coverage-doc'), tokens, floorPids, { rate: RATE, duration: DURATION, minBytes }));
+        runs.push(await cannon('FLOOR coverage-doc, unthrottled', floorUrl('/floor/coverage-doc'), tokens, floorPids, { duration: DURATION, minBytes }));
         runs.push(await cannon('FLOOR coverage rows, small reply', floorUrl('/floor/coverage-rows'), tokens, floorPids, { duration: DURATION }));
         runs.push(await cannon('FLOOR select1 (1 round trip)', floorUrl('/floor/select1'), tokens, floorPids, { duration: DURATION }));
         runs.push(await cannon('FLOOR bare (no DB)', floorUrl('/floor/bare'), tokens, floorPids, { duration: DURATION }));

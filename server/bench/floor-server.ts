@@ -17,6 +17,12 @@
  *                          toLimits/toDocuments) serialised to JSON once per benefit, only usage serialised per request. 401 / 403 / 404
  *                          as the app answers them. Not done: the app's error mapping, logging, DTO classes, the
  *                          proxy (acting-for) path.
+ *  GET  /floor/coverage-doc  The cheapest data design a coverage request could have and still read the database:
+ *                          Bearer JWT as above, then ONE prepared statement reading, by primary keys, the caller's
+ *                          pre-built coverage body (floor_coverage_doc: person_id → the app's own JSON for that
+ *                          person, filled by the bench before the runs) joined with the session row, the session
+ *                          checked as above, the body sent as stored. Keeping such rows current on every roster,
+ *                          ledger and reference change is not done (nor measured): only what reading it costs.
  *  POST /api/claims        Body JSON parsed (no validation), Bearer JWT as above, then the statements of one
  *                          report in the app's round-trip grouping (see the claims bench's trace):
  *                            1. the session check (prepared, execute);
@@ -459,6 +465,25 @@ async function minTx(req: http.IncomingMessage, res: http.ServerResponse, text: 
   send(res, 201, `{"id":${out[1].insertId}}`);
 }
 
+// ------------------------------------------------------------------ coverage from a pre-built row
+
+const DOC_SQL =
+  'SELECT d.body AS body, s.revoked_at AS revokedAt, s.expires_at AS expiresAt, u.active AS active FROM floor_coverage_doc d ' +
+  'LEFT JOIN auth_session s ON s.id = ? LEFT JOIN app_user u ON u.id = s.user_id WHERE d.person_id = ?';
+
+function coverageDoc(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const c = caller(req.headers.authorization);
+  if (!c) return fail(res, 401, 'UNAUTHENTICATED');
+  if (c.role !== 'beneficiary' || c.pid == null) return fail(res, 403, 'FORBIDDEN');
+  pool.execute(DOC_SQL, [typeof c.sid === 'string' ? c.sid : null, c.pid], (err, result) => {
+    if (err) return fail(res, 500, 'DB');
+    const row = (result as { body: string; revokedAt: unknown; expiresAt: Date | string | null; active: unknown }[])[0];
+    if (!row) return fail(res, 404, 'NOT_FOUND');
+    if (!sessionLive(c.sid, row.expiresAt === null && row.active === null ? undefined : row)) return fail(res, 401, 'UNAUTHENTICATED');
+    send(res, 200, row.body);
+  });
+}
+
 // ------------------------------------------------------------------ server
 
 const server = http.createServer((req, res) => {
@@ -466,6 +491,7 @@ const server = http.createServer((req, res) => {
   if (req.method === 'GET') {
     if (path === '/api/me/coverage') return coverage(req, res);
     if (path === '/floor/coverage-rows') return coverage(req, res, true);
+    if (path === '/floor/coverage-doc') return coverageDoc(req, res);
     if (path === '/floor/bare') return send(res, 200, '{"ok":true}');
     if (path === '/floor/select1') {
       return pool.execute('SELECT 1 AS one', [], (err, rows) => (err ? fail(res, 500, 'DB') : send(res, 200, `{"ok":true,"one":${(rows as { one: number }[])[0].one}}`)));
