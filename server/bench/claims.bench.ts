@@ -47,6 +47,7 @@ import { Household } from '../src/people/household.entity';
 import { Identity } from '../src/people/identity.entity';
 import { Person } from '../src/people/person.entity';
 import { AppUser } from '../src/users/app-user.entity';
+import type { ClaimTemplate } from './floor-server'; // types only: the module itself runs a server
 
 const PEOPLE = Number(process.env.PEOPLE ?? 2000);
 const DURATION = Number(process.env.DURATION ?? 15);
@@ -346,15 +347,6 @@ interface Target {
   trace?: (ds: DataSource, run: () => Promise<void>) => Promise<string>;
   /** FLOOR=1: measure the floor server on this database too (MariaDB only). */
   floor?: boolean;
-}
-
-interface ClaimTemplate {
-  versionId: string;
-  estimate: string;
-  estimatedPayout: string;
-  documents: { documentId: string; name: string; note: string | null }[];
-  reply: Record<string, unknown>;
-  label: string;
 }
 
 /** What the app wrote for a probe claim: the bytes the floor server writes and answers for reports of that scheme. */

@@ -272,7 +272,7 @@ function coverage(req: http.IncomingMessage, res: http.ServerResponse, rowsOnly 
 // ------------------------------------------------------------------ claims
 
 /** What the app wrote for one report of a scheme (sent by the bench): the bytes the floor writes and sends. */
-interface ClaimTemplate {
+export interface ClaimTemplate {
   versionId: string;
   estimate: string;
   estimatedPayout: string;
