@@ -328,21 +328,42 @@ function claimRow(dto: Report, c: Caller, districtId: number, t: ClaimTemplate):
   ];
 }
 
-async function report(req: http.IncomingMessage, res: http.ServerResponse, text: string): Promise<void> {
+/** What both report routes check first: the caller, the key, the body and its scheme's template; null once an error is sent. */
+function reportStart(req: http.IncomingMessage, res: http.ServerResponse, text: string) {
   const c = caller(req.headers.authorization);
-  if (!c) return fail(res, 401, 'UNAUTHENTICATED');
-  if (c.role !== 'beneficiary' || c.pid == null) return fail(res, 403, 'FORBIDDEN');
+  if (!c) {
+    fail(res, 401, 'UNAUTHENTICATED');
+    return null;
+  }
+  if (c.role !== 'beneficiary' || c.pid == null) {
+    fail(res, 403, 'FORBIDDEN');
+    return null;
+  }
   const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !key) return fail(res, 400, 'IDEMPOTENCY_KEY');
+  if (typeof key !== 'string' || !key) {
+    fail(res, 400, 'IDEMPOTENCY_KEY');
+    return null;
+  }
   let dto: Report;
   try {
     dto = JSON.parse(text) as Report;
   } catch {
-    return fail(res, 400, 'BAD_JSON');
+    fail(res, 400, 'BAD_JSON');
+    return null;
   }
   const t = templates[dto.schemeId];
-  if (!t) return fail(res, 422, 'NO_TEMPLATE');
+  if (!t) {
+    fail(res, 422, 'NO_TEMPLATE');
+    return null;
+  }
   const requestHash = createHash('sha256').update(JSON.stringify({ ...dto, personId: c.pid })).digest('hex');
+  return { c, key, dto, t, requestHash };
+}
+
+async function report(req: http.IncomingMessage, res: http.ServerResponse, text: string): Promise<void> {
+  const start = reportStart(req, res, text);
+  if (!start) return;
+  const { c, key, dto, t, requestHash } = start;
   // 1. the session check
   const [s] = (await ex(SESSION_SQL, [c.sid])) as { revokedAt: unknown; expiresAt: Date; active: unknown }[];
   if (!sessionLive(c.sid, s)) return fail(res, 401, 'UNAUTHENTICATED');
@@ -405,15 +426,9 @@ async function report(req: http.IncomingMessage, res: http.ServerResponse, text:
  * reply's id and number are filled in by REPLACE in SQL for the stored body and in JS for the sent one.
  */
 async function twoTrips(req: http.IncomingMessage, res: http.ServerResponse, text: string): Promise<void> {
-  const c = caller(req.headers.authorization);
-  if (!c) return fail(res, 401, 'UNAUTHENTICATED');
-  if (c.role !== 'beneficiary' || c.pid == null) return fail(res, 403, 'FORBIDDEN');
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !key) return fail(res, 400, 'IDEMPOTENCY_KEY');
-  const dto = JSON.parse(text) as Report;
-  const t = templates[dto.schemeId];
-  if (!t) return fail(res, 422, 'NO_TEMPLATE');
-  const requestHash = createHash('sha256').update(JSON.stringify({ ...dto, personId: c.pid })).digest('hex');
+  const start = reportStart(req, res, text);
+  if (!start) return;
+  const { c, key, dto, t, requestHash } = start;
   const year = Number(dto.incidentDate.slice(0, 4));
   const [sess, idem, person] = (await q(pool, `${SESSION_SQL}; ${READS_SQL}`, [
     c.sid, c.sub, 'claims.report', key, c.pid, c.pid, `p:${c.pid}`, dto.schemeId, dto.benefitId, year, c.pid, dto.schemeId, dto.benefitId, 'approved', 'paid',
