@@ -24,7 +24,9 @@
  * concurrency: "floor same-statements" (the report's statements in the app's round-trip grouping, writing the
  * app's own estimate, checklist and reply bytes taken from the probe claims) and "floor min-tx" (one round trip
  * START TRANSACTION; INSERT of a claim-sized row into floor_claim; COMMIT); between them "floor 2 round trips" (the same
- * rows, the reads in one round trip and the whole transaction in one more). Same durable settings.
+ * rows, the reads in one round trip and the whole transaction in one more) and "nest floor 2 trips" (the same two
+ * round trips, bench/floor-sql.ts, run inside the app process: its Fastify, guard, ValidationPipe and TypeORM query
+ * runners, without the engine or the detail DTO; see bench/app-server.ts). Same durable settings.
  * Goal (issue 4): ≥ 500 claims/s with p99 ≤ 50 ms on MariaDB. Figures on a shared 2-core machine move with
  * the load average printed beside them; CPU ms per claim moves much less.
  */
@@ -47,7 +49,7 @@ import { Household } from '../src/people/household.entity';
 import { Identity } from '../src/people/identity.entity';
 import { Person } from '../src/people/person.entity';
 import { AppUser } from '../src/users/app-user.entity';
-import type { ClaimTemplate } from './floor-server'; // types only: the module itself runs a server
+import type { ClaimTemplate } from './floor-sql';
 
 const PEOPLE = Number(process.env.PEOPLE ?? 2000);
 const DURATION = Number(process.env.DURATION ?? 15);
@@ -60,6 +62,8 @@ const SOCKET = process.env.SOCKET === '1';
 const FLOOR = process.env.FLOOR === '1';
 const TODAY = '2026-05-20';
 const GOAL = { rate: 500, p99: 50 };
+/** The NestJS floor's route in the app process (bench/app-server.ts). */
+const NEST_FLOOR = '/api/bench-floor/two-trips';
 
 type Kind = 'jc' | 'cq';
 interface Beneficiary {
@@ -438,15 +442,18 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
         f.once('message', (m: { port: number }) => resolve(m.port));
         f.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
       });
-      await new Promise<void>((resolve) => {
-        f.once('message', () => resolve());
-        f.send({ templates });
-      });
-      // The floor's report must leave what the app's leaves: a numbered claim, its checklist, history, audit, idempotency record.
-      for (const [kind, path] of [['jc', '/api/claims'], ['cq', '/api/claims'], ['jc', '/floor/two-trips'], ['cq', '/floor/two-trips']] as [Kind, string][]) {
+      for (const proc of [f, child]) {
+        await new Promise<void>((resolve) => {
+          proc.once('message', () => resolve());
+          proc.send({ templates });
+        });
+      }
+      // Each floor's report must leave what the app's leaves: a numbered claim, its checklist, history, audit, idempotency record.
+      const probes: [Kind, string, number][] = [['jc', '/api/claims', floorPort], ['cq', '/api/claims', floorPort], ['jc', '/floor/two-trips', floorPort], ['cq', '/floor/two-trips', floorPort], ['jc', NEST_FLOOR, port], ['cq', NEST_FLOOR, port]];
+      for (const [kind, path, probePort] of probes) {
         const b = people.find((p) => p.kind === kind)!;
         const key = `floor-probe-${kind}-${randomUUID()}`;
-        const r = await post(agent, floorPort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
+        const r = await post(agent, probePort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
         if (r.status !== 201) throw new Error(`floor probe ${kind}: ${r.status} ${r.body.slice(0, 500)}`);
         const body = JSON.parse(r.body) as { id: number; claimNo: string };
         ids.add(body.id);
@@ -455,7 +462,7 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
           "SELECT c.claim_no AS no, (SELECT COUNT(*) FROM claim_document d WHERE d.claim_id = c.id) AS docs, (SELECT COUNT(*) FROM claim_event e WHERE e.claim_id = c.id AND e.type = 'reported') AS events, (SELECT COUNT(*) FROM idempotency_record i WHERE i.idem_key = ?) AS recs FROM claim c WHERE c.id = ?",
           [key, body.id],
         )) as { no: string; docs: number; events: number; recs: number }[];
-        const replay = await post(agent, floorPort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
+        const replay = await post(agent, probePort, path, { authorization: `Bearer ${b.token}`, 'idempotency-key': key }, JSON.stringify(reportBody(b)));
         log(`${t.label}: floor probe ${path} ${kind} → 201 ${row.no} (${r.body.length} B reply), ${row.docs} documents, ${row.events} history, ${row.recs} idempotency record; replay → ${replay.status}${replay.replayed ? ' replayed' : ''}`);
         if (row.no !== body.claimNo || Number(row.recs) !== 1 || Number(row.events) !== 1 || !replay.replayed) throw new Error(`floor probe ${kind}: rows not as the app leaves them`);
       }
@@ -481,8 +488,10 @@ async function benchOne(t: Target): Promise<{ label: string; results: LevelResul
           floorCreated += fs.created;
           const f2 = await drive(floorPort, people, c, DURATION, `t${rep}-c${c}-${randomUUID()}`, ids, floorPids, counters, '/floor/two-trips', 'floor 2 round trips');
           floorCreated += f2.created;
+          const fn = await drive(port, people, c, DURATION, `n${rep}-c${c}-${randomUUID()}`, ids, pids, counters, NEST_FLOOR, 'nest floor 2 trips');
+          floorCreated += fn.created;
           const fm = await drive(floorPort, people, c, DURATION, `m${rep}-c${c}-${randomUUID()}`, new Set(), floorPids, counters, '/floor/min-tx', 'floor min-tx');
-          runs.push(fs, f2, fm);
+          runs.push(fs, f2, fn, fm);
         }
         for (const x of runs) {
           results.push(x);
@@ -652,7 +661,7 @@ async function main(): Promise<void> {
     const used = fastest.appCpuMs + (Number.isNaN(fastest.dbCpuMs) ? 0 : fastest.dbCpuMs);
     out.push(`CPU budget at ${GOAL.rate} claims/s: ${cpus().length} cores give ${budget.toFixed(2)} ms per claim (app, database and load generator together); measured app + db ${used.toFixed(2)} ms (c=${fastest.concurrency}), ${(used / budget).toFixed(1)}× the budget`);
   }
-  for (const label of ['floor same-statements', 'floor 2 round trips', 'floor min-tx']) {
+  for (const label of ['floor same-statements', 'floor 2 round trips', 'nest floor 2 trips', 'floor min-tx']) {
     const xs = maria?.results.filter((x) => x.label === label) ?? [];
     if (!xs.length) continue;
     const ok = xs.filter((x) => x.rate >= GOAL.rate && x.p99 <= GOAL.p99 && x.non2xx === 0 && x.errors === 0);

@@ -48,6 +48,9 @@ import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import { getScheme, versionForYear, type BenefitDef, type SchemeDefinition } from '@huimin/shared';
 import { COVERAGE_SQL } from '../src/coverage/coverage.service';
 import { toDocuments, toLimits } from '../src/schemes/scheme.mapper';
+import { CLAIM_COLUMNS, claimRow, floorRequest, idOfTwoTrips, READS_SQL, readsParams, SESSION_SQL, twoTripsTransaction, type ClaimTemplate, type Report } from './floor-sql';
+
+export type { ClaimTemplate } from './floor-sql';
 
 const TODAY = process.env.HUIMIN_TODAY ?? new Date().toISOString().slice(0, 10);
 const SECRET = Buffer.from(process.env.JWT_SECRET ?? '', 'utf8');
@@ -272,26 +275,8 @@ function coverage(req: http.IncomingMessage, res: http.ServerResponse, rowsOnly 
 // ------------------------------------------------------------------ claims
 
 /** What the app wrote for one report of a scheme (sent by the bench): the bytes the floor writes and sends. */
-export interface ClaimTemplate {
-  versionId: string;
-  estimate: string;
-  estimatedPayout: string;
-  documents: { documentId: string; name: string; note: string | null }[];
-  reply: Record<string, unknown>;
-  label: string;
-}
 let templates: Record<string, ClaimTemplate> = {};
 
-const SESSION_SQL = 'SELECT s.revoked_at AS revokedAt, s.expires_at AS expiresAt, u.active AS active FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id WHERE s.id = ?';
-const READS_SQL = [
-  'SELECT request_hash AS requestHash, response_status AS responseStatus, response_body AS responseBody FROM `idempotency_record` WHERE user_id = ? AND scope = ? AND idem_key = ?',
-  'SELECT p.id AS id, p.birth_date AS birthDate, p.household_id AS householdId, p.district_id AS districtId, p.flags AS flags, d.name AS area, i.category_code AS code, i.valid_from AS validFrom, i.valid_to AS validTo, i.confirmed_on AS confirmedOn FROM `person` p INNER JOIN `district` d ON d.id = p.district_id LEFT JOIN `identity` i ON i.person_id = p.id WHERE p.id = ? ORDER BY i.valid_from ASC, i.id',
-  'SELECT base_used AS baseUsed, paid FROM `annual_usage` WHERE subject_key = ? AND scheme_id = ? AND benefit_code = ? AND year = ?',
-  'SELECT insurance_year AS insuranceYear, granted_option AS grantedOption FROM `claim` WHERE person_id = ? AND scheme_id = ? AND benefit_id = ? AND state IN (?, ?)',
-].join('; ');
-const CLAIM_COLUMNS =
-  '(`person_id`, `household_id`, `district_id`, `scheme_id`, `version_id`, `benefit_id`, `insurance_year`, `incident_date`, `place`, `description`, `facts`, ' +
-  '`granted_option`, `state`, `source`, `estimated_payout`, `estimate`, `reported_by_user_id`, `documents_complete_on`, `due_date`, `deadline`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 const CLAIM_SQL = `INSERT INTO \`claim\` ${CLAIM_COLUMNS} RETURNING \`id\` AS \`id\`, \`version\` AS \`version\`, \`created_at\` AS \`createdAt\`, \`updated_at\` AS \`updatedAt\``;
 const MIN_SQL = `START TRANSACTION; INSERT INTO \`floor_claim\` ${CLAIM_COLUMNS}; COMMIT`;
 const EVENT_SQL =
@@ -300,14 +285,6 @@ const EVENT_SQL =
 const AUDIT_SQL = 'INSERT INTO `audit_event` (`actor_user_id`, `on_behalf_of_person_id`, `action`, `entity`, `entity_id`, `detail`) VALUES (?, ?, ?, ?, ?, ?) RETURNING `id` AS `id`, `at` AS `at`';
 const IDEM_SQL = 'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?); COMMIT';
 
-interface Report {
-  schemeId: string;
-  benefitId: string;
-  incidentDate: string;
-  place?: string;
-  description: string;
-  facts: Record<string, unknown>;
-}
 
 function readBody(req: http.IncomingMessage, then: (text: string) => void): void {
   const chunks: Buffer[] = [];
@@ -321,12 +298,6 @@ const q = (conn: Pool | PoolConnection, sql: string, params: unknown[] = []) =>
 const ex = (sql: string, params: unknown[]) => new Promise<unknown>((resolve, reject) => pool.execute(sql, params as never, (err, r) => (err ? reject(err) : resolve(r))));
 const conn = () => new Promise<PoolConnection>((resolve, reject) => pool.getConnection((err, c) => (err ? reject(err) : resolve(c))));
 
-function claimRow(dto: Report, c: Caller, districtId: number, t: ClaimTemplate): unknown[] {
-  return [
-    c.pid, null, districtId, dto.schemeId, t.versionId, dto.benefitId, Number(dto.incidentDate.slice(0, 4)), dto.incidentDate, dto.place?.trim() || null,
-    dto.description.trim(), JSON.stringify(dto.facts), null, 'reported', 'beneficiary', t.estimatedPayout, t.estimate, c.sub, null, null, null,
-  ];
-}
 
 /** What both report routes check first: the caller, the key, the body and its scheme's template; null once an error is sent. */
 function reportStart(req: http.IncomingMessage, res: http.ServerResponse, text: string) {
@@ -356,7 +327,7 @@ function reportStart(req: http.IncomingMessage, res: http.ServerResponse, text: 
     fail(res, 422, 'NO_TEMPLATE');
     return null;
   }
-  const requestHash = createHash('sha256').update(JSON.stringify({ ...dto, personId: c.pid })).digest('hex');
+  const requestHash = createHash('sha256').update(floorRequest(dto, { sub: c.sub, pid: c.pid })).digest('hex');
   return { c, key, dto, t, requestHash };
 }
 
@@ -429,40 +400,20 @@ async function twoTrips(req: http.IncomingMessage, res: http.ServerResponse, tex
   const start = reportStart(req, res, text);
   if (!start) return;
   const { c, key, dto, t, requestHash } = start;
-  const year = Number(dto.incidentDate.slice(0, 4));
-  const [sess, idem, person] = (await q(pool, `${SESSION_SQL}; ${READS_SQL}`, [
-    c.sid, c.sub, 'claims.report', key, c.pid, c.pid, `p:${c.pid}`, dto.schemeId, dto.benefitId, year, c.pid, dto.schemeId, dto.benefitId, 'approved', 'paid',
-  ])) as [{ revokedAt: unknown; expiresAt: Date; active: unknown }[], { responseStatus: number; responseBody: string }[], { districtId: number }[]];
+  const [sess, idem, person] = (await q(pool, `${SESSION_SQL}; ${READS_SQL}`, readsParams(c.sid, c, key, dto))) as [
+    { revokedAt: unknown; expiresAt: Date; active: unknown }[],
+    { responseStatus: number; responseBody: string }[],
+    { districtId: number }[],
+  ];
   if (!sessionLive(c.sid, sess[0])) return fail(res, 401, 'UNAUTHENTICATED');
   if (idem.length) return send(res, idem[0].responseStatus, idem[0].responseBody, { 'idempotent-replayed': 'true' });
   if (!person.length) return fail(res, 404, 'NOT_FOUND');
-  const districtId = Number(person[0].districtId);
-  const prefix = `HM${TODAY.slice(2).replace(/-/g, '')}`;
-  const body = JSON.stringify({
-    ...t.reply, id: '__CLAIM_ID__', claimNo: `${prefix}__CLAIM_NO__`, personId: c.pid, districtId, incidentDate: dto.incidentDate,
-    place: dto.place ?? null, description: dto.description, facts: dto.facts,
-  });
-  const docs = t.documents;
-  const sql =
-    `START TRANSACTION; INSERT INTO \`claim\` ${CLAIM_COLUMNS}; SET @c = LAST_INSERT_ID(); ` +
-    "UPDATE `claim` SET claim_no = CONCAT(?, LPAD(@c, 6, '0')), updated_at = updated_at WHERE id = @c; " +
-    `INSERT INTO \`claim_document\` (\`claim_id\`, \`document_id\`, \`name\`, \`note\`, \`position\`, \`status\`, \`review_note\`) VALUES ${docs.map(() => '(@c, ?, ?, ?, ?, ?, ?)').join(', ')}; ` +
-    'INSERT INTO `claim_event` (`claim_id`, `district_id`, `person_id`, `type`, `action`, `label`, `from_state`, `to_state`, `actor_user_id`, `actor_role`, `on_behalf_of_person_id`, `reason`, `amount`) ' +
-    'VALUES (@c, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?); ' +
-    'INSERT INTO `audit_event` (`actor_user_id`, `on_behalf_of_person_id`, `action`, `entity`, `entity_id`, `detail`) VALUES (?, ?, ?, ?, CAST(@c AS CHAR), ?); ' +
-    'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) ' +
-    `VALUES (?, ?, ?, ?, 201, REPLACE(REPLACE(?, '"__CLAIM_ID__"', @c), '__CLAIM_NO__', LPAD(@c, 6, '0'))); COMMIT; SELECT @c AS id`;
-  const params: unknown[] = [...claimRow(dto, c, districtId, t), prefix];
-  docs.forEach((d, i) => params.push(d.documentId, d.name, d.note, i, 'missing', null));
-  params.push(districtId, c.pid, 'reported', 'report', t.label, null, 'reported', c.sub, 'beneficiary', null, null, null);
-  params.push(c.sub, null, 'claim.report', 'claim', JSON.stringify({ personId: c.pid, schemeId: dto.schemeId, benefitId: dto.benefitId, files: 0 }));
-  params.push(c.sub, 'claims.report', key, requestHash, body);
+  const tx = twoTripsTransaction(dto, c, Number(person[0].districtId), t, key, requestHash, TODAY);
   const m = await conn();
   try {
-    const out = (await q(m, sql, params)) as unknown[];
+    const out = (await q(m, tx.sql, tx.params)) as unknown[];
     m.release();
-    const id = Number((out[out.length - 1] as { id: number }[])[0].id);
-    send(res, 201, body.replace('"__CLAIM_ID__"', String(id)).replace('__CLAIM_NO__', String(id).padStart(6, '0')));
+    send(res, 201, tx.reply(idOfTwoTrips(out)));
   } catch (e) {
     m.query('ROLLBACK', () => m.release());
     send(res, 500, JSON.stringify({ statusCode: 500, message: (e as Error).message.slice(0, 200) }));
