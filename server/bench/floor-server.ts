@@ -274,7 +274,7 @@ function coverage(req: http.IncomingMessage, res: http.ServerResponse, rowsOnly 
 
 // ------------------------------------------------------------------ claims
 
-/** What the app wrote for one report of a scheme (sent by the bench): the bytes the floor writes and sends. */
+/** Per scheme, what the app wrote for one report (sent by the bench): the bytes the floor writes and sends. */
 let templates: Record<string, ClaimTemplate> = {};
 
 const CLAIM_SQL = `INSERT INTO \`claim\` ${CLAIM_COLUMNS} RETURNING \`id\` AS \`id\`, \`version\` AS \`version\`, \`created_at\` AS \`createdAt\`, \`updated_at\` AS \`updatedAt\``;
@@ -284,7 +284,6 @@ const EVENT_SQL =
   'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING `id` AS `id`, `created_at` AS `createdAt`';
 const AUDIT_SQL = 'INSERT INTO `audit_event` (`actor_user_id`, `on_behalf_of_person_id`, `action`, `entity`, `entity_id`, `detail`) VALUES (?, ?, ?, ?, ?, ?) RETURNING `id` AS `id`, `at` AS `at`';
 const IDEM_SQL = 'INSERT INTO `idempotency_record` (user_id, scope, idem_key, request_hash, response_status, response_body) VALUES (?, ?, ?, ?, ?, ?); COMMIT';
-
 
 function readBody(req: http.IncomingMessage, then: (text: string) => void): void {
   const chunks: Buffer[] = [];
@@ -297,7 +296,6 @@ const q = (conn: Pool | PoolConnection, sql: string, params: unknown[] = []) =>
   new Promise<unknown>((resolve, reject) => conn.query(sql, params as never, (err, r) => (err ? reject(err) : resolve(r))));
 const ex = (sql: string, params: unknown[]) => new Promise<unknown>((resolve, reject) => pool.execute(sql, params as never, (err, r) => (err ? reject(err) : resolve(r))));
 const conn = () => new Promise<PoolConnection>((resolve, reject) => pool.getConnection((err, c) => (err ? reject(err) : resolve(c))));
-
 
 /** What both report routes check first: the caller, the key, the body and its scheme's template; null once an error is sent. */
 function reportStart(req: http.IncomingMessage, res: http.ServerResponse, text: string) {
@@ -327,7 +325,7 @@ function reportStart(req: http.IncomingMessage, res: http.ServerResponse, text: 
     fail(res, 422, 'NO_TEMPLATE');
     return null;
   }
-  const requestHash = createHash('sha256').update(floorRequest(dto, { sub: c.sub, pid: c.pid })).digest('hex');
+  const requestHash = createHash('sha256').update(floorRequest(dto, c)).digest('hex');
   return { c, key, dto, t, requestHash };
 }
 
