@@ -196,6 +196,17 @@ describe(`claims (${DIALECT})`, () => {
     expect(noKey.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     const extra = await report(auth.a, { ...inpatient('100.00'), state: 'approved', districtId: 1 }).expect(400);
     expect(extra.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['districtId', 'state']);
+    // A date not on the calendar and an empty description: both named in one answer, in Chinese, nothing created.
+    const before = (await http().get('/api/claims').set('Authorization', auth.a).expect(200)).body.total as number;
+    const twoFaults = await report(auth.a, { ...inpatient('100.00', '2026-02-30'), description: '' }).expect(400);
+    expect(twoFaults.body.code).toBe('VALIDATION_FAILED');
+    expect(twoFaults.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'incidentDate', message: '出险日期应为真实的日期，如 2026-05-10' },
+        { field: 'description', message: expect.stringMatching(/[\u4e00-\u9fff]/) },
+      ]),
+    );
+    expect((await http().get('/api/claims').set('Authorization', auth.a).expect(200)).body.total).toBe(before);
   });
 
   it('needs a reason to change the amount, and never approves above what the annual cap leaves', async () => {

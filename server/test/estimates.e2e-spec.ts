@@ -80,7 +80,12 @@ describe('estimates', () => {
     const unknownBenefit = await post(auth, { ...inpatient, benefitId: 'nope' }).expect(400);
     expect(unknownBenefit.body).toMatchObject({ code: 'UNKNOWN_BENEFIT', errors: [{ field: 'benefitId' }] });
     const badDate = await post(auth, { ...inpatient, incidentDate: '2026-5-1' }).expect(400);
-    expect(badDate.body.errors).toEqual([{ field: 'incidentDate', message: '出险日期格式应为 2026-05-10' }]);
+    expect(badDate.body.errors).toEqual([{ field: 'incidentDate', message: '出险日期应为真实的日期，如 2026-05-10' }]);
+    // A date of the right shape that is not on the calendar: refused in the same words, before the engine sees it.
+    for (const incidentDate of ['2026-02-30', '2026-13-01']) {
+      const impossible = await post(auth, { ...inpatient, incidentDate }).expect(400);
+      expect(impossible.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'incidentDate', message: '出险日期应为真实的日期，如 2026-05-10' }] });
+    }
     const noFacts = await post(auth, { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-05-10' }).expect(400);
     expect(noFacts.body.errors).toEqual([{ field: 'facts', message: '理赔信息应为对象' }]);
   });

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PROXY_RELATIONS, ProxyRelation } from '../entities/proxy-grant.entity';
+import { IsCalendarDate } from '../../common/validation/calendar-date';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -93,7 +94,7 @@ export class CreateProxyGrantDto {
 
   @ApiProperty({ example: '2025-03-01', description: '纸质同意书上的签署日期' })
   @IsString({ message: '请填写同意书签署日期' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '签署日期格式应为 2025-03-01' })
+  @IsCalendarDate({ message: '签署日期应为真实的日期，如 2025-03-01' })
   consentedOn: string;
 }
 

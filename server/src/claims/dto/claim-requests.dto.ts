@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayNotEmpty, ValidateNested } from 'class-validator';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import type { ClaimState } from '@huimin/shared';
+import { IsCalendarDate } from '../../common/validation/calendar-date';
 
 const STATES: ClaimState[] = ['reported', 'accepted', 'waiting_documents', 'under_review', 'approved', 'rejected', 'paid', 'withdrawn'];
 
@@ -35,7 +36,7 @@ export class ReportClaimDto {
 
   @ApiProperty({ example: '2026-05-10', description: 'Incident date (出险日期), YYYY-MM-DD' })
   @IsString({ message: '请填写出险日期，如 2026-05-10' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '出险日期格式应为 2026-05-10' })
+  @IsCalendarDate({ message: '出险日期应为真实的日期，如 2026-05-10' })
   incidentDate: string;
 
   @ApiPropertyOptional({ example: '晋城市人民医院', description: 'Where it happened (hospital, place of the accident)' })

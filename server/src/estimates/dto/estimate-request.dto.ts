@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/calendar-date';
 
 /** An estimate request. Only these fields are accepted (anything else, e.g. `role` or `districtId`, is refused). */
 export class EstimateRequestDto {
@@ -17,7 +18,7 @@ export class EstimateRequestDto {
 
   @ApiProperty({ example: '2026-05-10', description: 'Incident date (出险日期), YYYY-MM-DD' })
   @IsString({ message: '请填写出险日期，如 2026-05-10' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '出险日期格式应为 2026-05-10' })
+  @IsCalendarDate({ message: '出险日期应为真实的日期，如 2026-05-10' })
   incidentDate: string;
 
   @ApiProperty({
