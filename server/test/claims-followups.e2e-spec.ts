@@ -213,6 +213,10 @@ describe(`claims around the edges (${DIALECT})`, () => {
       expect(first.body.errors[0].message).toBe('名单中没有这个人');
       const again = await up(csv).expect(201);
       expect(again.body).toMatchObject({ created: 0, duplicates: 2 });
+      // A date of the right shape that is not on the calendar is refused on its row, not stored.
+      const badDate = await up(`身份证号,类型,日期,方案,保障项目,说明,来源编号\n${p.idNumber},住院,2026-02-30,jc-fpzhbx,inpatient,日期错,HIS-005`).expect(201);
+      expect(badDate.body).toMatchObject({ rows: 1, created: 0 });
+      expect(badDate.body.errors).toEqual([expect.objectContaining({ row: 2, field: '日期', message: '日期应为真实的日期，写成 2026-05-10，且不晚于今天' })]);
       // Another district's caseworker cannot import this person.
       const other = bearer(t.app, { userId: staff.cw, role: 'caseworker', districtIds: [(await district(t.dataSource, 'jc-fpzhbx', '高平市')).id] });
       const refused = await http().post('/api/claim-alerts/import').set('Authorization', other).attach('file', Buffer.from(csv), 'alerts.csv').expect(201);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { computeDeadline, findVersion, listSchemes, stateInfo, validateIdNumber } from '@huimin/shared';
+import { computeDeadline, findVersion, isIsoDate, listSchemes, stateInfo, validateIdNumber } from '@huimin/shared';
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AccessService, notFound } from '../auth/access.service';
@@ -192,7 +192,7 @@ export class ClaimFollowupsService {
       const kind = KIND_BY_LABEL[r['类型'] ?? ''];
       if (!kind) { err('类型', '类型应为 住院、录取、身故、伤残 或 其他'); continue; }
       const date = r['日期'] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > this.clock.today()) { err('日期', '日期应写成 2026-05-10，且不晚于今天'); continue; }
+      if (!isIsoDate(date) || date > this.clock.today()) { err('日期', '日期应为真实的日期，写成 2026-05-10，且不晚于今天'); continue; }
       const scheme = listSchemes().find((s) => s.id === r['方案']);
       if (!scheme) { err('方案', '不认识这个保障方案编号'); continue; }
       const version = findVersion(scheme, date);

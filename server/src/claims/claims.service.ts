@@ -13,6 +13,7 @@ import {
   estimate,
   findVersion,
   isEngineError,
+  isIsoDate,
   listSchemes,
   type ClaimActor,
   type ClaimState,
@@ -152,7 +153,7 @@ export class ClaimsService {
   private reportReads(personId: number, dto: ReportClaimDto): Prefetch<ReportReads> {
     const person = this.people.loadStatement(personId);
     const scheme = listSchemes().find((s) => s.id === dto.schemeId);
-    const version = scheme && /^\d{4}-\d{2}-\d{2}$/.test(dto.incidentDate) ? findVersion(scheme, dto.incidentDate) : undefined;
+    const version = scheme && isIsoDate(dto.incidentDate) ? findVersion(scheme, dto.incidentDate) : undefined;
     const benefit = version?.benefits.find((b) => b.id === dto.benefitId);
     const usage = scheme && version && benefit && benefit.unit !== 'household' ? this.usedSoFar.forClaimStatements({ id: personId, householdId: null }, scheme, version, benefit, dto.incidentDate) : undefined;
     return {

@@ -9,7 +9,7 @@ import { rng } from '../common/rng';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { categoryLabel, findVersion, getScheme, makeIdNumber, type SchemeVersion } from '@huimin/shared';
+import { categoryLabel, findVersion, getScheme, isIsoDate, makeIdNumber, type SchemeVersion } from '@huimin/shared';
 import ExcelJS from 'exceljs';
 import { ROSTER_HEADERS } from './roster-format';
 
@@ -255,12 +255,6 @@ interface Sink {
   end(): Promise<void>;
 }
 
-function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !isNaN(d.getTime()) && iso(d) === s;
-}
-
 function csvField(v: string | Date | null): string {
   const s = v instanceof Date ? iso(v) : (v ?? '');
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -291,7 +285,7 @@ async function openSink(format: 'csv' | 'xlsx', out: Writable | string): Promise
   return {
     async write(row) {
       // Dates as real Excel dates (as civil-affairs exports have them), the rest as text.
-      const cells = row.map((v, i) => (dateCols.has(i) && typeof v === 'string' && isRealDate(v) ? new Date(`${v}T00:00:00Z`) : v));
+      const cells = row.map((v, i) => (dateCols.has(i) && typeof v === 'string' && isIsoDate(v) ? new Date(`${v}T00:00:00Z`) : v));
       const added = ws.addRow(cells);
       cells.forEach((v, i) => {
         if (v instanceof Date) added.getCell(i + 1).numFmt = 'yyyy-mm-dd';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { findVersion, insuranceYearOn, type BenefitDef, type SchemeDefinition, type SchemeVersion, type UsedSoFar } from '@huimin/shared';
+import { findVersion, insuranceYearOn, isIsoDate, type BenefitDef, type SchemeDefinition, type SchemeVersion, type UsedSoFar } from '@huimin/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { decimalTransformer } from '../common/money/decimal.transformer';
 import { runStatements, type Statement } from '../database/sql-batch';
@@ -96,7 +96,7 @@ export class UsedSoFarService {
 
   /** For a request that may name an unknown scheme, benefit or date: undefined lets the engine name the error. */
   async forRequest(subject: UsageSubject, scheme: SchemeDefinition | undefined, benefitId: string, incidentDate: string, manager?: EntityManager): Promise<UsedSoFar | undefined> {
-    if (!scheme || !/^\d{4}-\d{2}-\d{2}$/.test(incidentDate)) return undefined;
+    if (!scheme || !isIsoDate(incidentDate)) return undefined;
     const version = findVersion(scheme, incidentDate);
     const benefit = version?.benefits.find((b) => b.id === benefitId);
     if (!version || !benefit) return undefined;
