@@ -3,7 +3,7 @@
  * allow it, into integers for the prepared path's exact integer arithmetic (see `FenParams`).
  * Memoised per benefit object, so the hot path never re-parses "0.25".
  */
-import { D, type Dec } from '../core/money';
+import { D, type Dec, formatFen } from '../core/money';
 import type { BandVariant, BenefitDef, Cap } from '../schemes/types';
 
 export interface CompiledBand {
@@ -50,6 +50,8 @@ export interface FenParams {
   scale: number;
   limit: number;
   annualCap?: number;
+  /** annualCap printed (formatFen), for every result's ledger. */
+  annualCapText?: string;
   perClaimCap?: number;
   deductible: number;
   rateN?: number;
@@ -104,6 +106,7 @@ function fenParams(cb: CompiledBenefit): FenParams | undefined {
     }
   }
   if (!ints.every((x) => Number.isSafeInteger(x) && x >= 0)) return undefined;
+  if (p.annualCap !== undefined) p.annualCapText = formatFen(p.annualCap);
   const complete = { fixed: p.amount, fixedByOption: p.amounts, disability: p.sum, reimbursement: cb.variants ?? p.rateN, burdenCap: p.burdenLineN };
   if (complete[cb.def.formula.kind] === undefined) return undefined;
   // Every product the formulas form is (an amount in fen) × (a rate numerator, or the scale); a few are added.

@@ -314,13 +314,12 @@ export function finishFen(
     result.payout = formatFen(fen);
     return result;
   }
-  const lines: BreakdownLine[] = [];
-  const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, lines);
+  // The lines go onto the result's own (empty) breakdown; if the integers give up, finishDecimal replaces it.
+  const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, result.breakdown);
   if (out === null) return null;
   const payout = out.payout;
   result.covered = true;
   result.payout = formatFen(payout);
-  result.breakdown = lines;
   const cap = P.annualCap;
   const base = { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) };
   const paid = { before: formatFen(paidFen), after: formatFen(paidFen + payout) };
@@ -329,7 +328,7 @@ export function finishFen(
   if (cap === undefined) ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid };
   else {
     const left = cap - paidFen - payout;
-    ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid, annualCap: formatFen(cap), capLeftAfter: formatFen(left > 0 ? left : 0) };
+    ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid, annualCap: P.annualCapText!, capLeftAfter: formatFen(left > 0 ? left : 0) };
   }
   result.ledger = ledger;
   return result;

@@ -9,15 +9,17 @@
  * fields, same order, same strings) and throws the same errors, except that a bad person is reported by
  * `preparePerson`, before anything else. What makes it fast, without changing any result:
  * - the person is validated once, not per claim;
- * - eligibility is computed once per person and (scheme version, insurance year) when none of the person's dates
- *   falls inside that year, so it cannot change within it (otherwise it is computed per claim, as before);
+ * - eligibility is computed once per (scheme version, insurance year) when none of the person's dates falls inside
+ *   that year, so it cannot change within it (otherwise it is computed per claim), and once for everyone whose
+ *   eligibility facts are the same (same area, categories and roster dates, dates before the scheme began counting
+ *   as one): an EligibilityGroup, so a district's people share a few cached answers;
  * - money is computed in exact integers (fen, and rates as integers over a power of ten; see FenParams in
  *   ./compiled.ts), and so is the breakdown (./explained.ts: the same lines and strings as the decimal path, each
  *   value printed from its exact integer): the owed amount is still rounded half-up to the fen once, where the
  *   decimal path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
  *   (`estimate` itself uses the same integer arithmetic after its per-request checks.)
- * What a caller can see: eligibility reasons that come from the cache are frozen objects shared by the person's
- * results for that year (each result has its own `reasons` array); breakdown clause objects that carry a reading
+ * What a caller can see: eligibility reasons that come from the cache are frozen objects shared by the results of
+ * that year of everyone in the person's group (each result has its own `reasons` array); breakdown clause objects that carry a reading
  * are frozen objects shared by every result of that benefit (the scheme's own clause objects were already shared).
  * Read results; copy to change them.
  */
@@ -67,16 +69,52 @@ function viaDecimal(p: Prepared, request: PreparedEstimateRequest, options: Esti
 }
 
 class Prepared implements PreparedPerson {
+  /** Its group for the first scheme met, and for any others (see `groupOf`). */
+  private scheme0: SchemeDefinition | undefined = undefined;
+  private group0: EligibilityGroup | undefined = undefined;
+  private groups: Map<SchemeDefinition, EligibilityGroup> | undefined = undefined;
+
+  constructor(readonly person: Readonly<PersonFacts>) {}
+
+  /** The person's cached eligibility under `scheme`, shared with everyone whose eligibility facts are the same. */
+  group(scheme: SchemeDefinition): EligibilityGroup {
+    if (scheme === this.scheme0) return this.group0!;
+    if (this.scheme0 === undefined) {
+      this.scheme0 = scheme;
+      return (this.group0 = groupOf(this.person, scheme));
+    }
+    let g = (this.groups ??= new Map()).get(scheme);
+    if (g === undefined) this.groups.set(scheme, (g = groupOf(this.person, scheme)));
+    return g;
+  }
+
   /**
-   * Eligibility per insurance year, when it cannot change within the year (null when it can): the first year met
-   * in fields, any others in years[i] → cached[i] (a person has a few).
+   * Eligibility on `date`, whose `reasons` array the caller may extend: a cached result (a copy of its array, the
+   * frozen reasons shared), or a fresh one.
    */
+  eligibility(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): EligibilityForEstimate {
+    const c = this.group(scheme).cachedFor(scheme, version, year, date);
+    if (c === null) return pickEligibility(eligibilityOf(this.person, scheme, date));
+    return { eligible: c.eligible, reasons: c.reasons.slice(), insurer: c.insurer };
+  }
+}
+
+/**
+ * Eligibility per insurance year, when it cannot change within the year (null when it can), for the people whose
+ * eligibility facts are those of `person` (the first of them met): every fact that `eligibilityOf` and `steadyOver`
+ * read is in the group's key, so the answers are the same for each of them.
+ */
+class EligibilityGroup {
+  /** The first year met in fields, any others in years[i] → cached[i] (a person has a few). */
   private year0: InsuranceYear | undefined = undefined;
   private cached0: CachedEligibility | null = null;
   private years: InsuranceYear[] | undefined = undefined;
   private cached: (CachedEligibility | null)[] | undefined = undefined;
 
-  constructor(readonly person: Readonly<PersonFacts>) {}
+  constructor(
+    private readonly person: Readonly<PersonFacts>,
+    private readonly span: Span,
+  ) {}
 
   /**
    * True when no test of the person's dates that `version`'s eligibility makes can change its answer between
@@ -104,20 +142,11 @@ class Prepared implements PreparedPerson {
     return true;
   }
 
-  /**
-   * Eligibility on `date`, whose `reasons` array the caller may extend: a cached result (a copy of its array, the
-   * frozen reasons shared), or a fresh one.
-   */
-  eligibility(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): EligibilityForEstimate {
-    const c = this.cachedFor(scheme, version, year, date);
-    if (c === null) return pickEligibility(eligibilityOf(this.person, scheme, date));
-    return { eligible: c.eligible, reasons: c.reasons.slice(), insurer: c.insurer };
-  }
-
   /** The cached eligibility for (version, year), or null when there is none to use (its reasons are frozen and shared: copy the array before extending it). */
   cachedFor(scheme: SchemeDefinition, version: SchemeVersion, year: InsuranceYear, date: IsoDate): CachedEligibility | null {
     let c: CachedEligibility | null;
     if (year === this.year0) c = this.cached0;
+    else if (year.from < this.span.from || year.to > this.span.to) return null; // outside the span its key was made for
     else {
       const i = this.years ? this.years.indexOf(year) : -1;
       if (i >= 0) c = this.cached![i];
@@ -140,9 +169,84 @@ class Prepared implements PreparedPerson {
     const e = eligibilityOf(this.person, scheme, date);
     // NO_QUALIFYING_CATEGORY names the date in its message: not the same for every day of the year.
     if (e.reasons.some((r) => r.code === 'NO_QUALIFYING_CATEGORY')) return null;
-    // Shared by every result of this person and year: frozen, so that no caller can change another's result.
+    // Shared by every result of this group and year: frozen, so that no caller can change another's result.
     return { version, eligible: e.eligible, reasons: e.reasons.map((r) => Object.freeze(r)), insurer: e.insurer };
   }
+}
+
+/**
+ * The groups by scheme, area and key (eligibilityKey). In bulk work most people of a district share their area and
+ * category and differ only in facts eligibility does not read (birth date, school, medical insurance) or in roster
+ * dates older than the scheme, so a few hundred groups serve a hundred thousand people, and their cached answers
+ * stay in the processor's cache. At most GROUPS_MAX groups are kept per scheme (the maps never grow beyond that):
+ * people met after that get a group of their own.
+ */
+const GROUPS = new WeakMap<SchemeDefinition, { size: number; byArea: Map<string, Map<string, EligibilityGroup>> }>();
+const GROUPS_MAX = 20_000;
+
+/** The span of a scheme's insurance years, first day to last. */
+interface Span {
+  from: IsoDate;
+  to: IsoDate;
+}
+const SPANS = new WeakMap<SchemeDefinition, Span>();
+function spanOf(scheme: SchemeDefinition): Span {
+  let sp = SPANS.get(scheme);
+  if (sp === undefined) {
+    let from = '9999-12-31';
+    let to = '0000-01-01';
+    for (const v of scheme.versions) {
+      for (const y of v.insuranceYears) {
+        if (y.from < from) from = y.from;
+        if (y.to > to) to = y.to;
+      }
+    }
+    SPANS.set(scheme, (sp = { from, to }));
+  }
+  return sp;
+}
+
+/**
+ * Everything `eligibilityOf` (./eligibility.ts) and `steadyOver` read of a person but the area, in order, as one
+ * string: two people with the same area and key get the same eligibility on every date of every insurance year
+ * inside `span`. A date
+ * that starts something (validFrom, confirmedOn, monitoringSystemSince) on or before `span.from` is written "-",
+ * and one that ends something (validTo, disabilityCardValidUntil) on or after `span.to` is written "+": on every
+ * date inside the span eligibility compares them the same way whatever their exact value, so a roster confirmed
+ * before the scheme began groups together. The area is not in it (the groups are kept by area first, see
+ * `groupOf`); the rest reads one way only, since dates are checked ISO dates and codes known category codes.
+ */
+function eligibilityKey(p: Readonly<PersonFacts>, span: Span): string {
+  const { from, to } = span;
+  let key = `${p.registeredResident === true ? 'R' : 'N'}${started(p.monitoringSystemSince, from)}${ended(p.disabilityCardValidUntil, to)}`;
+  for (const i of p.identities) key += `|${i.code}${started(i.validFrom, from)}${ended(i.validTo, to)}${started(i.confirmedOn, from)}`;
+  return key;
+}
+/** A date that starts something, for the key: "/" none, "-" on or before `from`, else ":" and the date. */
+function started(d: IsoDate | undefined, from: IsoDate): string {
+  return d === undefined ? '/' : d <= from ? '-' : `:${d}`;
+}
+/** A date that ends something, for the key: "/" none, "+" on or after `to`, else ":" and the date. */
+function ended(d: IsoDate | undefined, to: IsoDate): string {
+  return d === undefined ? '/' : d >= to ? '+' : `:${d}`;
+}
+
+function groupOf(person: Readonly<PersonFacts>, scheme: SchemeDefinition): EligibilityGroup {
+  const span = spanOf(scheme);
+  let all = GROUPS.get(scheme);
+  if (all === undefined) GROUPS.set(scheme, (all = { size: 0, byArea: new Map() }));
+  let byKey = all.byArea.get(person.area);
+  const key = eligibilityKey(person, span);
+  let g = byKey?.get(key);
+  if (g === undefined) {
+    g = new EligibilityGroup(person, span);
+    if (all.size < GROUPS_MAX) {
+      if (byKey === undefined) all.byArea.set(person.area, (byKey = new Map()));
+      byKey.set(key, g);
+      all.size++;
+    }
+  }
+  return g;
 }
 
 /** Which of a person's dates a version's eligibility tests (./eligibility.ts), worked out once per version. */
@@ -251,7 +355,7 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
 
   let result: EstimateResult;
   let eligible: boolean;
-  const cached = p.cachedFor(scheme, version, year, date);
+  const cached = p.group(scheme).cachedFor(scheme, version, year, date);
   if (cached !== null) {
     // The result's own array; the eligibility reasons in it are the cached, frozen ones.
     result = resultHead(scheme, version, benefit, date, year, cached.insurer, cached.reasons.slice(), facts);

@@ -354,6 +354,65 @@ describe('preparePerson', () => {
     expect(eligibleOn('2026-03-01')).toEqual(before);
   });
 
+  it('people with the same eligibility facts share one cached answer; a date inside the schemes\' years keeps people apart', () => {
+    const cq = SCHEMES.find((s) => s.id === 'cq-hmjkb')!;
+    const jc = SCHEMES.find((s) => s.id === 'jc-fpzhbx')!;
+    const mh = SCHEMES.find((s) => s.id === 'mh-huhuibao')!;
+    // The same area and category; different birth dates, school and roster dates before every insurance year
+    // (2019, 2015): the same eligibility on every date of the schemes' years, so one group.
+    const a = { birthDate: '1950-02-03', area: '万州区', identities: [{ code: 'tekun', validFrom: '2019-03-05', confirmedOn: '2019-03-10' }], inSchool: false };
+    const b = { birthDate: '1988-11-30', area: '万州区', identities: [{ code: 'tekun', validFrom: '2015-07-01', confirmedOn: '2015-07-02' }], inSchool: true };
+    // Confirmed inside Chongqing's 2025 year (cover from 1 July 2025), and confirmed later in the same month.
+    const c = { birthDate: '1950-02-03', area: '万州区', identities: [{ code: 'tekun', validFrom: '2019-03-05', confirmedOn: '2025-07-10' }] };
+    const d = { birthDate: '1950-02-03', area: '万州区', identities: [{ code: 'tekun', validFrom: '2019-03-05', confirmedOn: '2025-07-20' }] };
+    // Jincheng: monitoring system since long ago or since inside 2027. Minhang: a disability card valid beyond every
+    // year, or ending inside 2024.
+    const e = { birthDate: '1960-01-01', area: '泽州县', identities: [{ code: 'edge_at_risk', validFrom: '2018-01-01' }], monitoringSystemSince: '2019-05-01', medicalInsuranceYears: [2026, 2027, 2028] };
+    const f = { ...e, monitoringSystemSince: '2021-09-09' };
+    const g = { ...e, monitoringSystemSince: '2027-04-01' };
+    const h = { birthDate: '1960-01-01', area: '古美路街道', registeredResident: true, identities: [{ code: 'disability_card', validFrom: '2018-01-01' }], disabilityCardValidUntil: '2040-01-01' };
+    const k = { ...h, birthDate: '1999-09-09', disabilityCardValidUntil: '2035-06-30' };
+    const m = { ...h, disabilityCardValidUntil: '2024-08-31' };
+    const dates: Record<string, string[]> = {
+      'cq-hmjkb': ['2024-01-01', '2024-06-15', '2025-01-01', '2025-06-30', '2025-07-01', '2025-07-31', '2025-08-01', '2025-12-31'],
+      'jc-fpzhbx': ['2026-01-01', '2027-03-31', '2027-04-01', '2027-08-31', '2027-09-01', '2028-12-31'],
+      'mh-huhuibao': ['2023-01-01', '2024-06-01', '2024-08-31', '2024-09-01', '2024-12-31'],
+    };
+    const people: [SchemeDefinition, PersonFacts][] = [
+      [cq, a], [cq, b], [cq, c], [cq, d],
+      [jc, e], [jc, f], [jc, g], [mh, h], [mh, k], [mh, m],
+    ];
+    const prepared = people.map(([, person]) => preparePerson(person));
+    // Twice over, so that the second round answers from the groups the first one filled.
+    for (let round = 0; round < 2; round++) {
+      people.forEach(([scheme, person], i) => {
+        for (const date of dates[scheme.id]) {
+          const want = checkEligibility(person, scheme.id, date);
+          expect(eligibilityPrepared(prepared[i], scheme, date)).toEqual({ eligible: want.eligible, reasons: want.reasons, insurer: want.insurer });
+        }
+      });
+    }
+    const reasonsOf = (i: number, date: string) => eligibilityPrepared(prepared[i], people[i][0], date).reasons;
+    // a and b: one group; the reasons are the same frozen objects.
+    expect(reasonsOf(1, '2024-06-15')[0]).toBe(reasonsOf(0, '2024-06-15')[0]);
+    expect(Object.isFrozen(reasonsOf(0, '2024-06-15')[0])).toBe(true);
+    // c and d: their own groups (a date inside 2025), not a's; in 2025 itself nothing is cached for them.
+    expect(reasonsOf(2, '2024-06-15')[0]).not.toBe(reasonsOf(0, '2024-06-15')[0]);
+    expect(reasonsOf(2, '2024-06-15')[0]).not.toBe(reasonsOf(3, '2024-06-15')[0]);
+    expect(reasonsOf(2, '2025-06-30').map((r) => r.code)).toContain('COVER_NOT_STARTED');
+    expect(reasonsOf(2, '2025-08-01').map((r) => r.code)).not.toContain('COVER_NOT_STARTED');
+    // e and f (monitoring since before every year): one group; g: not, and not eligible before 1 April 2027.
+    expect(reasonsOf(5, '2027-03-31')[0]).toBe(reasonsOf(4, '2027-03-31')[0]);
+    expect(reasonsOf(6, '2026-06-01')[0]).not.toBe(reasonsOf(4, '2026-06-01')[0]);
+    expect(eligibilityPrepared(prepared[6], jc, '2027-03-31').eligible).toBe(false);
+    expect(eligibilityPrepared(prepared[6], jc, '2027-04-01').eligible).toBe(true);
+    // h and k (cards valid beyond every year): one group; m's card ends inside 2024.
+    expect(reasonsOf(8, '2024-06-01')[0]).toBe(reasonsOf(7, '2024-06-01')[0]);
+    expect(reasonsOf(9, '2023-06-01')[0]).not.toBe(reasonsOf(7, '2023-06-01')[0]);
+    expect(eligibilityPrepared(prepared[9], mh, '2024-08-31').eligible).toBe(true);
+    expect(eligibilityPrepared(prepared[9], mh, '2024-09-01').eligible).toBe(false);
+  });
+
   it('documents, insurer and condition reasons are shared between results, frozen: no result can change another', () => {
     const person = { birthDate: '1958-03-01', area: '泽州县', identities: [{ code: 'tuopin', validFrom: '2020-01-01' }], medicalInsuranceYears: [2026] };
     const req = { schemeId: 'jc-fpzhbx', benefitId: 'inpatient', incidentDate: '2026-06-15', facts: { selfPayAfterOthers: '5000' } };
