@@ -184,10 +184,11 @@ class EligibilityGroup {
 const GROUPS = new WeakMap<SchemeDefinition, { size: number; byArea: Map<string, Map<string, EligibilityGroup>> }>();
 const GROUPS_MAX = 20_000;
 
-/** The span of a scheme's insurance years, first day to last. */
+/** The span of a scheme's insurance years, first day to last, and which of a person's dates any of its versions tests. */
 interface Span {
   from: IsoDate;
   to: IsoDate;
+  tests: DatesTested;
 }
 const SPANS = new WeakMap<SchemeDefinition, Span>();
 function spanOf(scheme: SchemeDefinition): Span {
@@ -195,13 +196,18 @@ function spanOf(scheme: SchemeDefinition): Span {
   if (sp === undefined) {
     let from = '9999-12-31';
     let to = '0000-01-01';
+    const tests: DatesTested = { identities: false, monitoring: false, disabilityCard: false };
     for (const v of scheme.versions) {
       for (const y of v.insuranceYears) {
         if (y.from < from) from = y.from;
         if (y.to > to) to = y.to;
       }
+      const t = datesTested(v);
+      tests.identities ||= t.identities;
+      tests.monitoring ||= t.monitoring;
+      tests.disabilityCard ||= t.disabilityCard;
     }
-    SPANS.set(scheme, (sp = { from, to }));
+    SPANS.set(scheme, (sp = { from, to, tests }));
   }
   return sp;
 }
@@ -213,13 +219,15 @@ function spanOf(scheme: SchemeDefinition): Span {
  * that starts something (validFrom, confirmedOn, monitoringSystemSince) on or before `span.from` is written "-",
  * and one that ends something (validTo, disabilityCardValidUntil) on or after `span.to` is written "+": on every
  * date inside the span eligibility compares them the same way whatever their exact value, so a roster confirmed
- * before the scheme began groups together. The area is not in it (the groups are kept by area first, see
- * `groupOf`); the rest reads one way only, since dates are checked ISO dates and codes known category codes.
+ * before the scheme began groups together. Facts no version of the scheme tests are left out, as `steadyOver` and
+ * eligibility leave them: the identities where no version covers categories, the monitoring and disability-card
+ * dates where no category requires them. The area is not in the key (the groups are kept by area first, see `groupOf`); the rest reads one
+ * way only, since dates are checked ISO dates and codes known category codes.
  */
 function eligibilityKey(p: Readonly<PersonFacts>, span: Span): string {
-  const { from, to } = span;
-  let key = `${p.registeredResident === true ? 'R' : 'N'}${started(p.monitoringSystemSince, from)}${ended(p.disabilityCardValidUntil, to)}`;
-  for (const i of p.identities) key += `|${i.code}${started(i.validFrom, from)}${ended(i.validTo, to)}${started(i.confirmedOn, from)}`;
+  const { from, to, tests } = span;
+  let key = `${p.registeredResident === true ? 'R' : 'N'}${tests.monitoring ? started(p.monitoringSystemSince, from) : ''}${tests.disabilityCard ? ended(p.disabilityCardValidUntil, to) : ''}`;
+  if (tests.identities) for (const i of p.identities) key += `|${i.code}${started(i.validFrom, from)}${ended(i.validTo, to)}${started(i.confirmedOn, from)}`;
   return key;
 }
 /** A date that starts something, for the key: "/" none, "-" on or before `from`, else ":" and the date. */

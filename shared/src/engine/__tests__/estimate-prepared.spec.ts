@@ -365,6 +365,8 @@ describe('preparePerson', () => {
     // Confirmed inside Chongqing's 2025 year (cover from 1 July 2025), and confirmed later in the same month.
     const c = { birthDate: '1950-02-03', area: '万州区', identities: [{ code: 'tekun', validFrom: '2019-03-05', confirmedOn: '2025-07-10' }] };
     const d = { birthDate: '1950-02-03', area: '万州区', identities: [{ code: 'tekun', validFrom: '2019-03-05', confirmedOn: '2025-07-20' }] };
+    // Chongqing never tests the monitoring system or a disability card: dates inside its years do not part a2 from a.
+    const a2 = { ...a, monitoringSystemSince: '2024-05-05', disabilityCardValidUntil: '2024-09-30' };
     // Jincheng: monitoring system since long ago or since inside 2027. Minhang: a disability card valid beyond every
     // year, or ending inside 2024.
     const e = { birthDate: '1960-01-01', area: '泽州县', identities: [{ code: 'edge_at_risk', validFrom: '2018-01-01' }], monitoringSystemSince: '2019-05-01', medicalInsuranceYears: [2026, 2027, 2028] };
@@ -380,7 +382,7 @@ describe('preparePerson', () => {
     };
     const people: [SchemeDefinition, PersonFacts][] = [
       [cq, a], [cq, b], [cq, c], [cq, d],
-      [jc, e], [jc, f], [jc, g], [mh, h], [mh, k], [mh, m],
+      [jc, e], [jc, f], [jc, g], [mh, h], [mh, k], [mh, m], [cq, a2],
     ];
     const prepared = people.map(([, person]) => preparePerson(person));
     // Twice over, so that the second round answers from the groups the first one filled.
@@ -396,6 +398,7 @@ describe('preparePerson', () => {
     // a and b: one group; the reasons are the same frozen objects.
     expect(reasonsOf(1, '2024-06-15')[0]).toBe(reasonsOf(0, '2024-06-15')[0]);
     expect(Object.isFrozen(reasonsOf(0, '2024-06-15')[0])).toBe(true);
+    expect(reasonsOf(10, '2024-06-15')[0]).toBe(reasonsOf(0, '2024-06-15')[0]);
     // c and d: their own groups (a date inside 2025), not a's; in 2025 itself nothing is cached for them.
     expect(reasonsOf(2, '2024-06-15')[0]).not.toBe(reasonsOf(0, '2024-06-15')[0]);
     expect(reasonsOf(2, '2024-06-15')[0]).not.toBe(reasonsOf(3, '2024-06-15')[0]);
