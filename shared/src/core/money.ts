@@ -78,6 +78,20 @@ export function fenOf(value: unknown): number {
 
 /** ".00" … ".99": the fen part of formatFen, built once. */
 const FEN_PART: readonly string[] = Array.from({ length: 100 }, (_, f) => `.${f < 10 ? '0' : ''}${f}`);
+/** "0" … "999" and "000" … "999", built once: printing an integer from them skips the engine's number-to-string
+ * conversion, which misses its cache on most amounts. */
+const UP_TO_999: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
+export const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
+/** A non-negative safe integer in decimal digits, as String(n) prints it. */
+export function intText(n: number): string {
+  if (n < 1000) return UP_TO_999[n];
+  if (n < 1_000_000) {
+    const hi = Math.floor(n / 1000);
+    return UP_TO_999[hi] + THREE_DIGITS[n - hi * 1000];
+  }
+  return String(n);
+}
 
 /** Integer fen → "1234.50" (what fmt gives for the same amount). `fen` must be a safe integer. */
 export function formatFen(fen: number): string {
@@ -91,7 +105,7 @@ export function formatFen(fen: number): string {
     y += 1;
     f -= 100;
   }
-  return y + FEN_PART[f];
+  return intText(y) + FEN_PART[f];
 }
 
 export function parseRate(value: string): Dec {

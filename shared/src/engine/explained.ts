@@ -13,7 +13,7 @@
  */
 import type { ClauseRef } from '../core/clause';
 import { formatClause } from '../core/clause';
-import { fenOf, fmtParam, fmtRate } from '../core/money';
+import { fenOf, fmtParam, fmtRate, intText, THREE_DIGITS } from '../core/money';
 import { READING } from '../schemes/common';
 import { sourceTitle } from '../schemes/registry';
 import type { BenefitDef, SchemeDefinition } from '../schemes/types';
@@ -81,15 +81,13 @@ function decimalsOf(n: number, dp: number): string {
  */
 export function exactOf(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
-  return n < 0 ? `-${intPart}.${d}` : `${intPart}.${d}`;
+  return n < 0 ? `-${intText(intPart)}.${d}` : `${intText(intPart)}.${d}`;
 }
 
-/** "000" … "999", built once (the groups after the first). */
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** A non-negative safe integer with a comma every three digits from the right (as fmtYuan groups). */
 function grouped(i: number): string {
-  if (i < 1000) return String(i);
+  if (i < 1000) return intText(i);
   // Groups from the right, as numbers: exact for safe integers (q·1000 + r with r recomputed, as roundToFen does).
   let out = '';
   while (i >= 1000) {
@@ -97,7 +95,7 @@ function grouped(i: number): string {
     out = `,${THREE_DIGITS[i - q * 1000]}${out}`;
     i = q;
   }
-  return String(i) + out;
+  return intText(i) + out;
 }
 
 /** n × 10^-dp as `fmtYuan` prints it: exact, thousands grouped ("12,345.60", "0.005"). */
