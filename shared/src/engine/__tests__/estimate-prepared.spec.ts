@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { addDays, dayNumber } from '../../core/dates';
 import { EngineError } from '../../core/errors';
-import { D, fenOf, fmt, fmtParam, fmtYuan, formatFen, parseMoney } from '../../core/money';
+import { D, fenOf, fmt, fmtParam, fmtYuan, formatFen, intText, parseMoney } from '../../core/money';
 import { CATEGORIES } from '../../schemes/categories';
 import { SCHEMES } from '../../schemes/registry';
 import type { BenefitDef, FactDef, SchemeDefinition } from '../../schemes/types';
@@ -488,6 +488,11 @@ describe('fenOf, formatFen and the thousands separators', () => {
       }),
       { numRuns: 20000 },
     );
+  });
+
+  it('intText(n) is String(n): every integer below 1,100,000, and large ones', () => {
+    for (let n = 0; n < 1_100_000; n++) if (intText(n) !== String(n)) throw new Error(`intText(${n}) = ${intText(n)}`);
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => intText(n) === String(n)));
   });
 
   it('formatFen(n) is fmt of n fen', () => {
