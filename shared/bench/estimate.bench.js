@@ -32,7 +32,7 @@ const s = require('../dist');
 const { eligibilityOf } = require('../dist/engine/eligibility');
 const { checkCondition } = require('../dist/engine/conditions');
 const { validateFacts } = require('../dist/engine/facts');
-const { validatePerson } = require('../dist/engine/person');
+const { validatePerson, hasCategoryOn } = require('../dist/engine/person');
 const { eligibilityPrepared } = require('../dist/engine/prepared');
 const { estimateDecimal } = require('../dist/engine/estimate');
 
@@ -298,7 +298,7 @@ function plainEstimate(req, prepared) {
   const left = c.cap !== undefined ? Math.max(0, c.cap - paid) : Infinity;
   let v;
   if (f.kind === 'reimbursement' && f.accumulation === 'year') {
-    const variant = c.variants && (c.variants.find((x) => x.cats && x.cats.some((k) => person.identities.some((i) => i.code === k))) || c.variants.find((x) => !x.cats));
+    const variant = c.variants && (c.variants.find((x) => x.cats && hasCategoryOn(person, x.cats, req.incidentDate)) || c.variants.find((x) => !x.cats));
     const before = used.base ? Number(used.base) : 0;
     const after = before + Number(facts[f.base]);
     const owed = (x) => round2(c.cap !== undefined ? Math.min(c.cap, plainValue(c, variant, x)) : plainValue(c, variant, x));
