@@ -76,6 +76,20 @@ export function fenOf(value: unknown): number {
   return yuan * 100 + d1 * 10 + d2;
 }
 
+/**
+ * True when `value`, which fenOf read as a fen amount (not -1), is already what formatFen prints for it: digits
+ * with no leading zero (or a single 0), a point and two decimals, no spaces. Such a string can be used as it is.
+ */
+export function printedAsFen(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const n = value.length;
+  if (n < 4 || value.charCodeAt(n - 3) !== 46) return false;
+  const a = value.charCodeAt(0);
+  if (a < 48 || a > 57 || (a === 48 && n !== 4)) return false;
+  const z = value.charCodeAt(n - 1);
+  return z >= 48 && z <= 57;
+}
+
 /** ".00" … ".99": the fen part of formatFen, built once. */
 const FEN_PART: readonly string[] = Array.from({ length: 100 }, (_, f) => `.${f < 10 ? '0' : ''}${f}`);
 /** "0" … "999" and "000" … "999", built once: printing an integer from them skips the engine's number-to-string

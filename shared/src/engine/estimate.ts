@@ -305,6 +305,8 @@ export function finishFen(
   baseFen: number,
   paidFen: number,
   explain: boolean,
+  /** baseFen and paidFen as formatFen prints them, when the caller has them so. */
+  printed?: { base: string; paid: string },
 ): EstimateResult | null {
   const variant = cb.variants ? pickVariant(cb, person, date) : undefined;
   if (!explain) {
@@ -321,8 +323,8 @@ export function finishFen(
   result.covered = true;
   result.payout = formatFen(payout);
   const cap = P.annualCap;
-  const base = { before: formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) };
-  const paid = { before: formatFen(paidFen), after: formatFen(paidFen + payout) };
+  const base = { before: printed ? printed.base : formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) };
+  const paid = { before: printed ? printed.paid : formatFen(paidFen), after: formatFen(paidFen + payout) };
   // One literal per shape (the same keys in the same order as finishDecimal's), not keys added afterwards.
   let ledger: LedgerChange;
   if (cap === undefined) ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid };

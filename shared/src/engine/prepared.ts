@@ -25,7 +25,7 @@
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
-import { fenOf } from '../core/money';
+import { fenOf, printedAsFen } from '../core/money';
 import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
 import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
 import { compileBenefit } from './compiled';
@@ -377,7 +377,9 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
   const cb = compileBenefit(benefit);
   if (cb.fen !== undefined) {
-    const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, baseFen, paidFen, explain);
+    // `used` as the ledger prints it (a server's DECIMAL columns come that way): reused, not printed again.
+    const printed = u !== undefined && u !== null && printedAsFen(u.base) && printedAsFen(u.paid) ? (u as { base: string; paid: string }) : undefined;
+    const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, baseFen, paidFen, explain, printed);
     if (done !== null) return done;
   }
   return finishDecimal(result, scheme, benefit, cb, year, person, facts, date, parseUsed(u), explain);

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { addDays, dayNumber } from '../../core/dates';
 import { EngineError } from '../../core/errors';
-import { D, fenOf, fmt, fmtParam, fmtYuan, formatFen, intText, parseMoney } from '../../core/money';
+import { D, fenOf, fmt, fmtParam, fmtYuan, formatFen, intText, parseMoney, printedAsFen } from '../../core/money';
 import { CATEGORIES } from '../../schemes/categories';
 import { SCHEMES } from '../../schemes/registry';
 import type { BenefitDef, FactDef, SchemeDefinition } from '../../schemes/types';
@@ -487,6 +487,21 @@ describe('fenOf, formatFen and the thousands separators', () => {
         expect(fenOf(v)).toBe(want);
       }),
       { numRuns: 20000 },
+    );
+  });
+
+  it('printedAsFen(x) exactly when fenOf accepts x and formatFen prints it back as x', () => {
+    const strings = fc.oneof(
+      fc.integer({ min: 0, max: 99_999_999 }).map((f) => formatFen(f)),
+      fc.stringMatching(/^ ?0{0,2}\d{0,5}(\.\d{0,3})? ?$/),
+      fc.constantFrom('0.00', '00.00', '0.0', '.50', '1.', '1.5', '12.30', '012.30', ' 1.00', '1.00 ', '1e3', '-1.00', '999999999999.99', '1,000.00'),
+    );
+    fc.assert(
+      fc.property(strings, (x) => {
+        const fen = fenOf(x);
+        expect(printedAsFen(x) && fen >= 0).toBe(fen >= 0 && formatFen(fen) === x);
+      }),
+      { numRuns: 5000 },
     );
   });
 
