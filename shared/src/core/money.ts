@@ -92,8 +92,10 @@ export function printedAsFen(value: unknown): value is string {
 
 /** ".00" … ".99": the fen part of formatFen, built once. */
 const FEN_PART: readonly string[] = Array.from({ length: 100 }, (_, f) => `.${f < 10 ? '0' : ''}${f}`);
-/** "0" … "999" and "000" … "999", built once: printing an integer from them skips the engine's number-to-string
- * conversion, which misses its cache on most amounts. */
+/**
+ * "0" … "999" and "000" … "999", built once: printing an integer from them skips the JavaScript engine's
+ * number-to-string conversion, which misses its cache on most amounts.
+ */
 const UP_TO_999: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
 export const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 

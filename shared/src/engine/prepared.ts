@@ -19,9 +19,9 @@
  *   decimal path rounds it. Amounts too large for that (above about 10^11 yuan) take the decimal path.
  *   (`estimate` itself uses the same integer arithmetic after its per-request checks.)
  * What a caller can see: eligibility reasons that come from the cache are frozen objects shared by the results of
- * that year of everyone in the person's group (each result has its own `reasons` array); breakdown clause objects that carry a reading
- * are frozen objects shared by every result of that benefit (the scheme's own clause objects were already shared).
- * Read results; copy to change them.
+ * that year of everyone in the person's group (each result has its own `reasons` array); breakdown clause objects
+ * that carry a reading are frozen objects shared by every result of that benefit (the scheme's own clause objects
+ * were already shared). Read results; copy to change them.
  */
 import { assertIsoDate, type IsoDate } from '../core/dates';
 import { EngineError } from '../core/errors';
@@ -215,14 +215,15 @@ function spanOf(scheme: SchemeDefinition): Span {
 /**
  * Everything `eligibilityOf` (./eligibility.ts) and `steadyOver` read of a person but the area, in order, as one
  * string: two people with the same area and key get the same eligibility on every date of every insurance year
- * inside `span`. A date
- * that starts something (validFrom, confirmedOn, monitoringSystemSince) on or before `span.from` is written "-",
- * and one that ends something (validTo, disabilityCardValidUntil) on or after `span.to` is written "+": on every
- * date inside the span eligibility compares them the same way whatever their exact value, so a roster confirmed
- * before the scheme began groups together. Facts no version of the scheme tests are left out, as `steadyOver` and
- * eligibility leave them: the identities where no version covers categories, the monitoring and disability-card
- * dates where no category requires them. The area is not in the key (the groups are kept by area first, see `groupOf`); the rest reads one
- * way only, since dates are checked ISO dates and codes known category codes.
+ * inside `span`.
+ * - A date that starts something (validFrom, confirmedOn, monitoringSystemSince) on or before `span.from` is
+ *   written "-", and one that ends something (validTo, disabilityCardValidUntil) on or after `span.to` is written
+ *   "+": on every date inside the span eligibility compares them the same way whatever their exact value, so a
+ *   roster confirmed before the scheme began groups together.
+ * - Facts no version of the scheme tests are left out, as `steadyOver` and eligibility leave them: the identities
+ *   where no version covers categories, the monitoring and disability-card dates where no category requires them.
+ * - The area is not in the key (the groups are kept by area first, see `groupOf`). The rest reads one way only,
+ *   since dates are checked ISO dates and codes known category codes.
  */
 function eligibilityKey(p: Readonly<PersonFacts>, span: Span): string {
   const { from, to, tests } = span;
