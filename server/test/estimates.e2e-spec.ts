@@ -75,6 +75,9 @@ describe('estimates', () => {
     expect(r.body.errors).toHaveLength(1);
     expect(r.body.errors[0].field).toBe('facts.selfPayAfterOthers');
     expect(r.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/);
+    // The fact by its label, as the form shows it, not by its path.
+    expect(r.body.errors[0].message).toContain('个人自付金额 金额格式不对');
+    expect(r.body.errors[0].message).not.toContain('facts.');
     const unknownFact = await post(auth, { ...inpatient, facts: { selfPayAfterOthers: '10', bonus: '1' } }).expect(400);
     expect(unknownFact.body.errors[0].field).toBe('facts.bonus');
     const unknownBenefit = await post(auth, { ...inpatient, benefitId: 'nope' }).expect(400);

@@ -19,8 +19,11 @@ export const HUNDRED = new D(100);
 const MONEY = /^-?\d{1,12}(\.\d{1,2})?$/;
 const RATE = /^\d+(\.\d+)?$/;
 
-/** Parse a money amount from a request: a decimal string (or an integer / 2-dp number), at most 12 integer digits. */
-export function parseMoney(value: unknown, field: string, opts: { allowNegative?: boolean } = {}): Dec {
+/**
+ * Parse a money amount from a request: a decimal string (or an integer / 2-dp number), at most 12 integer digits.
+ * An error names `field`; its message names `label` (what the user saw, e.g. a fact's Chinese label), or the field.
+ */
+export function parseMoney(value: unknown, field: string, opts: { allowNegative?: boolean } = {}, label: string = field): Dec {
   let s: string;
   if (typeof value === 'string') {
     // trim() only when an end could be whitespace (ASCII controls and space, or any non-ASCII character).
@@ -29,13 +32,13 @@ export function parseMoney(value: unknown, field: string, opts: { allowNegative?
     s = a <= 32 || a >= 128 || z <= 32 || z >= 128 ? value.trim() : value;
   }
   else if (typeof value === 'number' && Number.isFinite(value)) s = String(value);
-  else throw new EngineError('INVALID_AMOUNT', `${field} 应为金额（元），如 "1234.50"`, field, { value });
+  else throw new EngineError('INVALID_AMOUNT', `${label} 应为金额（元），如 "1234.50"`, field, { value });
   if (!MONEY.test(s)) {
-    throw new EngineError('INVALID_AMOUNT', `${field} 金额格式不对：最多两位小数、12 位整数，如 "1234.50"`, field, { value });
+    throw new EngineError('INVALID_AMOUNT', `${label} 金额格式不对：最多两位小数、12 位整数，如 "1234.50"`, field, { value });
   }
   const d = new D(s);
   if (d.isNegative() && !opts.allowNegative) {
-    throw new EngineError('NEGATIVE_AMOUNT', `${field} 不能为负数`, field, { value });
+    throw new EngineError('NEGATIVE_AMOUNT', `${label} 不能为负数`, field, { value });
   }
   return d;
 }

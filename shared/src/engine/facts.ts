@@ -29,7 +29,8 @@ export function validateFacts(benefit: BenefitDef, input: unknown): Facts {
     }
     switch (def.type) {
       case 'money':
-        if (fenOf(v) < 0) parseMoney(v, `facts.${def.name}`); // the checked parser names the fault
+        // The checked parser names the fault, and the fact by its label ("（元）" left out: the message says 元).
+        if (fenOf(v) < 0) parseMoney(v, `facts.${def.name}`, {}, def.label.replace(/（元）$/, ''));
         break;
       case 'grade':
         if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 10) {

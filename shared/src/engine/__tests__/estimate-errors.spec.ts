@@ -74,6 +74,16 @@ describe('malformed amounts → INVALID_AMOUNT naming facts.<name>', () => {
     expectError({ ...CRITICAL, facts: { outOfCatalogueSelfPay: value } }, 'INVALID_AMOUNT', 'facts.outOfCatalogueSelfPay');
   });
 
+  it('the message names the fact by its label, as the user saw it, not by its path', () => {
+    for (const [value, text] of [['12,000', '金额格式不对'], [true, '应为金额'], ['-5', '不能为负数']] as const) {
+      const e = thrown({ ...CRITICAL, facts: { outOfCatalogueSelfPay: value } });
+      expect(e.field).toBe('facts.outOfCatalogueSelfPay');
+      expect(e.message).toContain('医保目录外');
+      expect(e.message).toContain(text);
+      expect(e.message).not.toContain('facts.');
+    }
+  });
+
   it('in a burden-cap benefit the faulty fact is named', () => {
     expectError({ ...LC_SUPPLEMENT, facts: { ...LC_SUPPLEMENT.facts, inPolicyBurden: '1e5' } }, 'INVALID_AMOUNT', 'facts.inPolicyBurden');
     expectError({ ...LC_SUPPLEMENT, facts: { ...LC_SUPPLEMENT.facts, inPolicyTotal: '12,000' } }, 'INVALID_AMOUNT', 'facts.inPolicyTotal');
