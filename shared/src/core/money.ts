@@ -99,7 +99,7 @@ const FEN_PART: readonly string[] = Array.from({ length: 100 }, (_, f) => `.${f 
  * "0" … "999" and "000" … "999", built once: printing an integer from them skips the JavaScript engine's
  * number-to-string conversion, which misses its cache on most amounts.
  */
-const UP_TO_999: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
+export const UP_TO_999: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
 export const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** A non-negative safe integer in decimal digits, as String(n) prints it. */
@@ -114,6 +114,7 @@ export function intText(n: number): string {
 
 /** Integer fen → "1234.50" (what fmt gives for the same amount). `fen` must be a safe integer. */
 export function formatFen(fen: number): string {
+  if (fen === 0) return '0.00';
   if (fen < 0) return `-${formatFen(-fen)}`;
   let y = Math.floor(fen / 100);
   let f = fen - y * 100; // exact; corrects the float quotient (no `%`, slow on values beyond 2^31)

@@ -320,11 +320,16 @@ export function finishFen(
   const out = explainedFen(cb, P, explainPlan(scheme, cb, P), variant, facts, baseFen, paidFen, result.breakdown);
   if (out === null) return null;
   const payout = out.payout;
+  const claim = out.baseClaim;
   result.covered = true;
-  result.payout = formatFen(payout);
+  const payoutText = (result.payout = formatFen(payout));
   const cap = P.annualCap;
-  const base = { before: printed ? printed.base : formatFen(baseFen), claim: formatFen(out.baseClaim), after: formatFen(baseFen + out.baseClaim) };
-  const paid = { before: printed ? printed.paid : formatFen(paidFen), after: formatFen(paidFen + payout) };
+  // A sum with 0 on one side is the other side, already printed (the first claim of a year has nothing before it).
+  const baseBefore = printed ? printed.base : formatFen(baseFen);
+  const claimText = formatFen(claim);
+  const base = { before: baseBefore, claim: claimText, after: baseFen === 0 ? claimText : claim === 0 ? baseBefore : formatFen(baseFen + claim) };
+  const paidBefore = printed ? printed.paid : formatFen(paidFen);
+  const paid = { before: paidBefore, after: paidFen === 0 ? payoutText : payout === 0 ? paidBefore : formatFen(paidFen + payout) };
   // One literal per shape (the same keys in the same order as finishDecimal's), not keys added afterwards.
   let ledger: LedgerChange;
   if (cap === undefined) ledger = { unit: benefit.unit, insuranceYear: year.id, base, paid };

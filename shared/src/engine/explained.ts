@@ -13,7 +13,7 @@
  */
 import type { ClauseRef } from '../core/clause';
 import { formatClause } from '../core/clause';
-import { fenOf, fmtParam, fmtRate, intText, THREE_DIGITS } from '../core/money';
+import { fenOf, fmtParam, fmtRate, intText, THREE_DIGITS, UP_TO_999 } from '../core/money';
 import { READING } from '../schemes/common';
 import { sourceTitle } from '../schemes/registry';
 import type { BenefitDef, SchemeDefinition } from '../schemes/types';
@@ -76,14 +76,29 @@ function decimalsOf(n: number, dp: number): string {
 }
 
 /**
+ * Integer parts with the decimal point already on, built once: "0." … "999.", "000." … "999." and ",000." …
+ * ",999.". Printing an amount is then one or two joins of table strings and its decimals, where joining its
+ * pieces one by one took four or five, each a new string.
+ */
+const UP_TO_999_DOT: readonly string[] = Array.from({ length: 1000 }, (_, n) => `${n}.`);
+const THREE_DOT: readonly string[] = THREE_DIGITS.map((t) => `${t}.`);
+const COMMA_THREE_DOT: readonly string[] = THREE_DIGITS.map((t) => `,${t}.`);
+
+/**
  * n × 10^-dp (n a safe integer, 2 ≤ dp ≤ 15) as `fmtExact` prints the same decimal: two decimals, or more when the
  * value has more (trailing zeros dropped down to two); "-" only for a value below zero.
  */
 export function exactOf(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
-  return n < 0 ? `-${intText(intPart)}.${d}` : `${intText(intPart)}.${d}`;
+  const i = intPart;
+  let s: string;
+  if (i < 1000) s = UP_TO_999_DOT[i] + d;
+  else if (i < 1_000_000) {
+    const hi = Math.floor(i / 1000);
+    s = UP_TO_999[hi] + THREE_DOT[i - hi * 1000] + d;
+  } else s = `${intText(i)}.${d}`;
+  return n < 0 ? `-${s}` : s;
 }
-
 
 /** A non-negative safe integer with a comma every three digits from the right (as fmtYuan groups). */
 function grouped(i: number): string {
@@ -101,7 +116,14 @@ function grouped(i: number): string {
 /** n × 10^-dp as `fmtYuan` prints it: exact, thousands grouped ("12,345.60", "0.005"). */
 export function yuanOf(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
-  return n < 0 ? `-${grouped(intPart)}.${d}` : `${grouped(intPart)}.${d}`;
+  const i = intPart;
+  let s: string;
+  if (i < 1000) s = UP_TO_999_DOT[i] + d;
+  else if (i < 1_000_000) {
+    const hi = Math.floor(i / 1000);
+    s = UP_TO_999[hi] + COMMA_THREE_DOT[i - hi * 1000] + d;
+  } else s = `${grouped(i)}.${d}`;
+  return n < 0 ? `-${s}` : s;
 }
 
 // ---------------------------------------------------------------- what is printed of a benefit, built once

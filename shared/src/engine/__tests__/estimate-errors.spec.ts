@@ -137,6 +137,24 @@ describe('facts the benefit does not take, or lacks', () => {
   it('boolean given as a string → INVALID_FIELD', () =>
     expectError({ ...LC_SUPPLEMENT, facts: { ...LC_SUPPLEMENT.facts, outsideHomeCounty: 'false' } }, 'INVALID_FIELD', 'facts.outsideHomeCounty'));
   it('facts as an array → INVALID_FIELD on facts', () => expectError({ ...CRITICAL, facts: ['5000'] }, 'INVALID_FIELD', 'facts'));
+  it('with several faults, the one reported is the first in the order the checks go: unknown facts, then each declared fact in turn', () => {
+    // The bad amount comes first in the object, the unknown fact after it: the unknown fact is reported.
+    expectError({ ...CRITICAL, facts: { outOfCatalogueSelfPay: 'abc', grade: 3 } }, 'INVALID_FIELD', 'facts.grade');
+    // Two bad amounts, given in the opposite order to the benefit's own: the one it declares first is reported.
+    expectError({ ...LC_SUPPLEMENT, facts: { outsideHomeCounty: false, inPolicyBurden: 'x', inPolicyTotal: 'y' } }, 'INVALID_AMOUNT', 'facts.inPolicyTotal');
+    // A bad value before a missing required fact (declared before it): the bad value.
+    expectError({ ...LC_SUPPLEMENT, facts: { inPolicyTotal: '-1' } }, 'NEGATIVE_AMOUNT', 'facts.inPolicyTotal');
+  });
+  it('facts in an object without a prototype, or inherited from one, are read as in a plain object', () => {
+    const plain = estimate({ ...LC_SUPPLEMENT, facts: { ...LC_SUPPLEMENT.facts, inPolicyBurden: '3500' } });
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, LC_SUPPLEMENT.facts, { inPolicyBurden: '3500' });
+    expect(estimate({ ...LC_SUPPLEMENT, facts: bare })).toEqual(plain);
+    const inherited = Object.assign(Object.create({ inPolicyBurden: '3500' }) as Record<string, unknown>, { inPolicyTotal: '10000', outsideHomeCounty: false });
+    expect(estimate({ ...LC_SUPPLEMENT, facts: inherited })).toEqual(plain);
+    expect(plain.payout).toBe('2500.00');
+    // An inherited fact is checked too.
+    expectError({ ...LC_SUPPLEMENT, facts: Object.assign(Object.create({ inPolicyBurden: 'x' }) as Record<string, unknown>, { inPolicyTotal: '10000', outsideHomeCounty: false }) }, 'INVALID_AMOUNT', 'facts.inPolicyBurden');
+  });
   it('in-policy burden above the in-policy total → INVALID_FIELD', () =>
     expectError({ ...LC_SUPPLEMENT, facts: { ...LC_SUPPLEMENT.facts, inPolicyTotal: '1000', inPolicyBurden: '1000.01' } }, 'INVALID_FIELD', 'facts.inPolicyBurden'));
 });

@@ -11,6 +11,28 @@ describe('exactOf / yuanOf print as fmtExact / fmtYuan', () => {
     expect(exactOf(Number(n), dp)).toBe(fmtExact(value(n, dp)));
     expect(yuanOf(Number(n), dp)).toBe(fmtYuan(value(n, dp)));
   });
+  it('either side of every place where the printing changes (1,000 and 1,000,000 yuan, from the tables to the general way)', () => {
+    for (const yuan of [0n, 1n, 999n, 1000n, 1001n, 999_999n, 1_000_000n, 1_000_001n, 123_456n, 100_000n, 999_000n]) {
+      for (const dp of [2, 3, 4, 6]) {
+        const one = 10n ** BigInt(dp);
+        for (const n of [yuan * one, yuan * one - 1n, yuan * one + 1n, yuan * one + one / 2n]) {
+          for (const signed of [n, -n]) {
+            expect(exactOf(Number(signed), dp)).toBe(fmtExact(value(signed, dp)));
+            expect(yuanOf(Number(signed), dp)).toBe(fmtYuan(value(signed, dp)));
+          }
+        }
+      }
+    }
+  });
+  it('on random amounts up to ten million yuan, 2..4 decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 11), max: 10 ** 11 }), fc.integer({ min: 2, max: 4 }), (n, dp) => {
+        expect(exactOf(n, dp)).toBe(fmtExact(value(BigInt(n), dp)));
+        expect(yuanOf(n, dp)).toBe(fmtYuan(value(BigInt(n), dp)));
+      }),
+      { numRuns: 20000 },
+    );
+  });
   it('on random safe integers and 2..8 decimals', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(2n ** 53n - 1n), max: 2n ** 53n - 1n }), fc.integer({ min: 2, max: 8 }), (n, dp) => {
