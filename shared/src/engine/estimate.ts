@@ -21,7 +21,7 @@ import type { BenefitDef, DocumentDef, InsuranceYear, SchemeDefinition, SchemeVe
 import { Breakdown, type BreakdownLine } from './breakdown';
 import { compileBenefit, type CompiledBenefit, type CompiledVariant, type FenParams } from './compiled';
 import { explainedFen, explainPlan, payoutFen } from './explained';
-import { checkCondition, type Facts } from './conditions';
+import { checkCondition, conditionMemos, type Facts } from './conditions';
 import { type EligibilityResult, eligibilityOf } from './eligibility';
 import { hasCategoryOn, type PersonFacts, validatePerson } from './person';
 import type { Reason } from './reasons';
@@ -244,11 +244,15 @@ export function resultHead(
   return result;
 }
 
+const NO_MEMOS: ReturnType<typeof conditionMemos> = [];
+
 /** @internal The benefit's conditions and its once-only rule, each pushed onto the result's reasons. True when all pass. */
 export function claimChecksPass(result: EstimateResult, benefit: BenefitDef, person: PersonFacts, facts: Facts, date: IsoDate, used: UsedCounts): boolean {
   let ok = true;
-  for (const cond of benefit.conditions) {
-    const r = checkCondition(cond, person, facts, date);
+  const conditions = benefit.conditions;
+  const memos = conditions.length === 0 ? NO_MEMOS : conditionMemos(conditions);
+  for (let i = 0; i < conditions.length; i++) {
+    const r = checkCondition(conditions[i], person, facts, date, memos[i]);
     result.reasons.push(r);
     if (!r.ok) ok = false;
   }
