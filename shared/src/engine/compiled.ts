@@ -4,7 +4,9 @@
  * Memoised per benefit object, so the hot path never re-parses "0.25".
  */
 import { D, type Dec, formatFen } from '../core/money';
-import type { BandVariant, BenefitDef, Cap } from '../schemes/types';
+import type { BandVariant, BenefitDef, Cap, DocumentDef } from '../schemes/types';
+import type { ExplainPlan } from './explained';
+import type { Reason } from './reasons';
 
 export interface CompiledBand {
   from: Dec;
@@ -37,6 +39,15 @@ export interface CompiledBenefit {
   burdenLine?: Dec;
   /** Set when every parameter fits exact integer arithmetic (always, for the five schemes' data). */
   fen?: FenParams;
+  /**
+   * Kept here by the estimate paths, built on first use, so that one lookup per claim (compileBenefit) finds all
+   * of them: the documents a claim needs (all of them when none has a `when`; otherwise per outcome of the `when`
+   * tests), the memos of the conditions' reasons, in the conditions' order, and the breakdown's printed parts.
+   */
+  allDocuments?: DocumentDef[];
+  documents?: Map<number, DocumentDef[]>;
+  conditionMemos?: Map<number | string, Reason>[];
+  plan?: ExplainPlan;
 }
 
 /**
@@ -127,7 +138,26 @@ const cap = (c?: Cap) => (c ? new D(c.amount) : undefined);
 export function compileBenefit(def: BenefitDef): CompiledBenefit {
   let cb = cache.get(def);
   if (cb) return cb;
-  cb = { def, annualCap: cap(def.annualCap), perClaimCap: cap(def.perClaimCap) };
+  // Every field in the literal, set or not: one shape for every compiled benefit, whatever its formula, so that the
+  // hot paths read them all the same way.
+  cb = {
+    def,
+    annualCap: cap(def.annualCap),
+    perClaimCap: cap(def.perClaimCap),
+    deductible: undefined,
+    rate: undefined,
+    variants: undefined,
+    amount: undefined,
+    amounts: undefined,
+    sum: undefined,
+    deathAmount: undefined,
+    burdenLine: undefined,
+    fen: undefined,
+    allDocuments: undefined,
+    documents: undefined,
+    conditionMemos: undefined,
+    plan: undefined,
+  };
   const f = def.formula;
   switch (f.kind) {
     case 'fixed':

@@ -136,9 +136,19 @@ function benefitInAnyVersion(scheme: SchemeDefinition, id: unknown): BenefitDef 
  * (its elements were always the scheme's own document objects): read it, copy it to change it.
  */
 export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
-  const docs = benefit.documents;
-  let memo = DOCUMENTS.get(benefit);
-  if (memo === undefined) DOCUMENTS.set(benefit, (memo = new Map()));
+  return documentsOf(compileBenefit(benefit), facts);
+}
+
+/** documentsFor, with the memo kept on the compiled benefit. */
+function documentsOf(cb: CompiledBenefit, facts: Facts): DocumentDef[] {
+  if (cb.allDocuments !== undefined) return cb.allDocuments;
+  const docs = cb.def.documents;
+  let memo = cb.documents;
+  if (memo === undefined) {
+    // No document depends on the facts: the whole list, for every claim.
+    if (docs.every((d) => !d.when)) return (cb.allDocuments = Object.freeze(docs.slice()) as DocumentDef[]);
+    cb.documents = memo = new Map();
+  }
   // Bit i: the i-th document with a `when` is left out (benefits have a handful of documents).
   let mask = 0;
   for (let i = 0, bit = 1; i < docs.length; i++) {
@@ -156,7 +166,6 @@ export function documentsFor(benefit: BenefitDef, facts: Facts): DocumentDef[] {
   }
   return out;
 }
-const DOCUMENTS = new WeakMap<BenefitDef, Map<number, DocumentDef[]>>();
 
 /** The insurer as a result names it ({ id, name, hotline }): one frozen object per insurer, shared by results. */
 export function insurerOf(i: NonNullable<EligibilityForEstimate['insurer']>): NonNullable<EstimateResult['insurer']> {
@@ -218,13 +227,14 @@ export type EligibilityForEstimate = Pick<EligibilityResult, 'eligible' | 'reaso
 export function resultHead(
   scheme: SchemeDefinition,
   version: SchemeVersion,
-  benefit: BenefitDef,
+  cb: CompiledBenefit,
   date: IsoDate,
   year: InsuranceYear,
   insurer: EligibilityForEstimate['insurer'],
   reasons: Reason[],
   facts: Facts,
 ): EstimateResult {
+  const benefit = cb.def;
   const result: EstimateResult = {
     schemeId: scheme.id,
     schemeName: scheme.name,
@@ -238,7 +248,7 @@ export function resultHead(
     breakdown: [],
     reasons,
     deadline: benefit.deadline ?? version.defaultDeadline,
-    documents: documentsFor(benefit, facts),
+    documents: documentsOf(cb, facts),
   };
   if (insurer) result.insurer = insurerOf(insurer);
   return result;
@@ -247,10 +257,11 @@ export function resultHead(
 const NO_MEMOS: ReturnType<typeof conditionMemos> = [];
 
 /** @internal The benefit's conditions and its once-only rule, each pushed onto the result's reasons. True when all pass. */
-export function claimChecksPass(result: EstimateResult, benefit: BenefitDef, person: PersonFacts, facts: Facts, date: IsoDate, used: UsedCounts): boolean {
+export function claimChecksPass(result: EstimateResult, cb: CompiledBenefit, person: PersonFacts, facts: Facts, date: IsoDate, used: UsedCounts): boolean {
   let ok = true;
+  const benefit = cb.def;
   const conditions = benefit.conditions;
-  const memos = conditions.length === 0 ? NO_MEMOS : conditionMemos(conditions);
+  const memos = conditions.length === 0 ? NO_MEMOS : (cb.conditionMemos ??= conditionMemos(conditions));
   for (let i = 0; i < conditions.length; i++) {
     const r = checkCondition(conditions[i], person, facts, date, memos[i]);
     result.reasons.push(r);
@@ -278,11 +289,11 @@ function estimateIn(
 ): EstimateResult {
   const elig = eligibilityOf(person, scheme, date);
   const year = insuranceYearOn(version, date);
-  const result = resultHead(scheme, version, benefit, date, year, elig.insurer, elig.reasons, facts);
-  if (!elig.eligible) return result;
-  if (!claimChecksPass(result, benefit, person, facts, date, used)) return result;
-
   const cb = compileBenefit(benefit);
+  const result = resultHead(scheme, version, cb, date, year, elig.insurer, elig.reasons, facts);
+  if (!elig.eligible) return result;
+  if (!claimChecksPass(result, cb, person, facts, date, used)) return result;
+
   if (integers && cb.fen !== undefined) {
     // used.base and used.paid are checked money (at most 12 integer digits, 2 decimals): their fen are exact.
     const done = finishFen(result, scheme, benefit, cb, cb.fen, year, person, facts, date, used.base.times(100).toNumber(), used.paid.times(100).toNumber(), explain);

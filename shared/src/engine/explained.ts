@@ -16,7 +16,7 @@ import { formatClause } from '../core/clause';
 import { fenOf, fmtParam, fmtRate, intText, THREE_DIGITS, UP_TO_999 } from '../core/money';
 import { READING } from '../schemes/common';
 import { sourceTitle } from '../schemes/registry';
-import type { BenefitDef, SchemeDefinition } from '../schemes/types';
+import type { SchemeDefinition } from '../schemes/types';
 import type { BreakdownLine } from './breakdown';
 import type { CompiledBenefit, CompiledVariant, FenParams } from './compiled';
 import type { Facts } from './conditions';
@@ -165,8 +165,6 @@ export interface ExplainPlan {
   variants: VariantPlan[];
 }
 
-const plans = new WeakMap<BenefitDef, ExplainPlan>();
-
 function cite(scheme: SchemeDefinition, clause: ClauseRef | undefined, reading?: string): Cited {
   if (!clause) return { clause: undefined, source: undefined };
   const c = reading === undefined ? clause : Object.freeze({ ...clause, reading });
@@ -177,7 +175,7 @@ function cite(scheme: SchemeDefinition, clause: ClauseRef | undefined, reading?:
 /** The benefit's printed parts, for `scheme` (built on first use, then reused). */
 export function explainPlan(scheme: SchemeDefinition, cb: CompiledBenefit, P: FenParams): ExplainPlan {
   const def = cb.def;
-  const cached = plans.get(def);
+  const cached = cb.plan;
   if (cached !== undefined && cached.scheme === scheme) return cached;
   const f = def.formula;
   const plan: ExplainPlan = {
@@ -220,7 +218,7 @@ export function explainPlan(scheme: SchemeDefinition, cb: CompiledBenefit, P: Fe
       rates: v.bands.map((b) => fmtRate(b.rate)),
     });
   }
-  plans.set(def, plan);
+  cb.plan = plan;
   return plan;
 }
 

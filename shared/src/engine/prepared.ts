@@ -364,19 +364,19 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
 
   let result: EstimateResult;
   let eligible: boolean;
+  const cb = compileBenefit(benefit);
   const cached = p.group(scheme).cachedFor(scheme, version, year, date);
   if (cached !== null) {
     // The result's own array; the eligibility reasons in it are the cached, frozen ones.
-    result = resultHead(scheme, version, benefit, date, year, cached.insurer, cached.reasons.slice(), facts);
+    result = resultHead(scheme, version, cb, date, year, cached.insurer, cached.reasons.slice(), facts);
     eligible = cached.eligible;
   } else {
     const e = eligibilityOf(person, scheme, date);
-    result = resultHead(scheme, version, benefit, date, year, e.insurer, e.reasons, facts);
+    result = resultHead(scheme, version, cb, date, year, e.insurer, e.reasons, facts);
     eligible = e.eligible;
   }
   if (!eligible) return result;
-  if (!claimChecksPass(result, benefit, person, facts, date, counts)) return result;
-  const cb = compileBenefit(benefit);
+  if (!claimChecksPass(result, cb, person, facts, date, counts)) return result;
   if (cb.fen !== undefined) {
     // `used` as the ledger prints it (a server's DECIMAL columns come that way): reused, not printed again.
     const printed = u !== undefined && u !== null && printedAsFen(u.base) && printedAsFen(u.paid) ? (u as { base: string; paid: string }) : undefined;
