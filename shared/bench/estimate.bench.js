@@ -347,6 +347,19 @@ function runPlain(claims, prepare) {
 }
 
 // ---------------------------------------------------------------- run
+/**
+ * The machine's CPU time so far, all CPUs, from /proc/stat (Linux; null elsewhere): a virtual machine's "steal" is
+ * time its host gave to others while it had work. Printed beside run 1, to read a slow run by.
+ */
+function cpuTimes() {
+  try {
+    const f = require('fs').readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.slice(0, 8).reduce((a, b) => a + b, 0), steal: f[7] || 0 };
+  } catch {
+    return null;
+  }
+}
+const stealShare = (a, b) => (a && b && b.total > a.total ? (b.steal - a.steal) / (b.total - a.total) : null);
 /** How many of the first n payouts differ between two runs. */
 function differingOf(a, b, n) {
   let d = 0;
@@ -383,7 +396,10 @@ const REPEAT = Math.max(1, Number(process.env.REPEAT || 3));
 const reps = [];
 for (let k = 0; k < REPEAT; k++) {
   if (k > 0) gc();
-  reps.push(runFast(claims, true));
+  const st0 = cpuTimes();
+  const r = runFast(claims, true);
+  r.steal = stealShare(st0, cpuTimes());
+  reps.push(r);
 }
 const byCpu = [...reps].sort((a, b) => a.cpuSecs - b.cpuSecs);
 const explained = byCpu[(byCpu.length - 1) >> 1];
@@ -427,7 +443,9 @@ const [rExpl, cExpl] = rate(N, explained), [rFast, cFast] = rate(N, fast), [rPla
 const [rRef, cRef] = rate(REF_N, ref), [rServer, cServer] = rate(M, server), [rPlainOld, cPlainOld] = rate(M, plainOld);
 const line = (label, r, c, note) => console.log(`${label.padEnd(58)}${fmtN(r).padStart(9)} /s wall ${fmtN(c).padStart(9)} /CPU-s  ${note}`);
 line('1. prepared path, with breakdown (estimateFast):', rExpl, cExpl, `(${explained.secs.toFixed(2)} s, ${fmtN(explained.covered)} covered${REPEAT > 1 ? `; the median of ${REPEAT} runs by CPU time` : ''})`);
-if (REPEAT > 1) console.log(`   each run of 1, in order: ${reps.map((r) => `${fmtN(N / r.secs)} wall · ${fmtN(N / r.cpuSecs)} CPU`).join(';  ')}; payouts differing between runs: ${fmtN(repsDiffering)}`);
+const stealText = (r) => (r.steal === null ? '' : ` (steal ${(100 * r.steal).toFixed(1)}%)`);
+if (REPEAT > 1) console.log(`   each run of 1, in order: ${reps.map((r) => `${fmtN(N / r.secs)} wall · ${fmtN(N / r.cpuSecs)} CPU${stealText(r)}`).join(';  ')}; payouts differing between runs: ${fmtN(repsDiffering)}`);
+else if (explained.steal !== null) console.log(`   the host's steal during run 1: ${(100 * explained.steal).toFixed(1)}% of the machine's CPU time`);
 line('2. prepared path, payout only (explain: false):', rFast, cFast, `(${fast.secs.toFixed(2)} s)`);
 line('3. plain numbers, same prepared pipeline:', rPlain, cPlain, `(${plain.secs.toFixed(2)} s)`);
 line('4. estimateDecimal(), all decimal.js, with breakdown:', rRef, cRef, `(first ${fmtN(REF_N)} claims)`);
