@@ -113,8 +113,29 @@ function grouped(i: number): string {
   return intText(i) + out;
 }
 
+/**
+ * The last few amounts yuanOf printed, and their text: a breakdown prints some amounts twice (the year's total after
+ * the claim, then again as the amount the deductible comes off; the total before it, then again where its payout is
+ * subtracted), and a repeat is then a comparison, not a new string.
+ */
+const SEEN = 4;
+const seenN: number[] = [NaN, NaN, NaN, NaN];
+const seenDp: number[] = [0, 0, 0, 0];
+const seenText: string[] = ['', '', '', ''];
+let seenNext = 0;
+
 /** n × 10^-dp as `fmtYuan` prints it: exact, thousands grouped ("12,345.60", "0.005"). */
 export function yuanOf(n: number, dp: number): string {
+  for (let k = 0; k < SEEN; k++) if (seenN[k] === n && seenDp[k] === dp) return seenText[k];
+  const text = printYuan(n, dp);
+  seenN[seenNext] = n;
+  seenDp[seenNext] = dp;
+  seenText[seenNext] = text;
+  seenNext = (seenNext + 1) & (SEEN - 1);
+  return text;
+}
+
+function printYuan(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
   const i = intPart;
   let s: string;
