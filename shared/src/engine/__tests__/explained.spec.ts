@@ -24,6 +24,13 @@ describe('exactOf / yuanOf print as fmtExact / fmtYuan', () => {
       }
     }
   });
+  it('an amount printed again, or the same integer at another scale, prints as it should (yuanOf remembers its last few)', () => {
+    const seq: [number, number, string][] = [
+      [123456, 2, '1,234.56'], [123456, 3, '123.456'], [123456, 2, '1,234.56'], [-123456, 2, '-1,234.56'],
+      [0, 2, '0.00'], [123456, 4, '12.3456'], [7, 2, '0.07'], [123456, 3, '123.456'], [123456, 2, '1,234.56'], [-0, 2, '0.00'],
+    ];
+    for (const [n, dp, want] of seq) expect(yuanOf(n, dp)).toBe(want);
+  });
   it('on random amounts up to ten million yuan, 2..4 decimals', () => {
     fc.assert(
       fc.property(fc.integer({ min: -(10 ** 11), max: 10 ** 11 }), fc.integer({ min: 2, max: 4 }), (n, dp) => {
