@@ -366,13 +366,15 @@ function cpuTimes() {
  * steps of a 32-bit generator). It does not depend on the engine, so between runs it shows the machine's own
  * speed changing (the host's other work, its processor's clock), which the figures above carry too.
  */
-function calibrate() {
+function calibrate(steps = 20_000_000) {
   let x = 1;
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < 20_000_000; i++) x = (Math.imul(x, 1103515245) + 12345) | 0;
-  const ns = Number(process.hrtime.bigint() - t0) / 20_000_000;
+  for (let i = 0; i < steps; i++) x = (Math.imul(x, 1103515245) + 12345) | 0;
+  const ns = Number(process.hrtime.bigint() - t0) / steps;
   return x === 0.5 ? -1 : ns; // (x is read, so the loop is kept)
 }
+// Compiled before it is used, so that every calibration measures the same optimised loop.
+for (let k = 0; k < 20; k++) calibrate(100_000);
 const stealShare = (a, b) => (a && b && b.total > a.total ? (b.steal - a.steal) / (b.total - a.total) : null);
 /** How many of the first n payouts differ between two runs. */
 function differingOf(a, b, n) {
