@@ -30,8 +30,7 @@
  *   RNG=legacy (the former generator, whose claims repeat: see `rnd` below)
  *   ROSTER=varied (every person's roster dates their own: see `makePeople`)
  *   ONLY_FAST=explain (run 1 alone, for profiling with node --cpu-prof; ONLY_FAST=1: run 2 alone)
- *   REPEAT=1 (run 1 once; default 3, the median taken). Each run of 1 also prints the host's steal during it and a
- *   calibration of the core's speed just before it (see `calibrate`).
+ *   REPEAT=1 (run 1 once; default 3, the median taken). Each run of 1 also prints the host's steal during it.
  */
 'use strict';
 const s = require('../dist');
@@ -361,20 +360,6 @@ function cpuTimes() {
     return null;
   }
 }
-/**
- * How fast this core is just now: nanoseconds per step of a fixed integer loop that touches no memory (20 million
- * steps of a 32-bit generator). It does not depend on the engine, so between runs it shows the machine's own
- * speed changing (the host's other work, its processor's clock), which the figures above carry too.
- */
-function calibrate(steps = 20_000_000) {
-  let x = 1;
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < steps; i++) x = (Math.imul(x, 1103515245) + 12345) | 0;
-  const ns = Number(process.hrtime.bigint() - t0) / steps;
-  return x === 0.5 ? -1 : ns; // (x is read, so the loop is kept)
-}
-// Compiled before it is used, so that every calibration measures the same optimised loop.
-for (let k = 0; k < 20; k++) calibrate(100_000);
 const stealShare = (a, b) => (a && b && b.total > a.total ? (b.steal - a.steal) / (b.total - a.total) : null);
 /** How many of the first n payouts differ between two runs. */
 function differingOf(a, b, n) {
@@ -412,11 +397,9 @@ const REPEAT = Math.max(1, Number(process.env.REPEAT || 3));
 const reps = [];
 for (let k = 0; k < REPEAT; k++) {
   if (k > 0) gc();
-  const calibration = calibrate();
   const st0 = cpuTimes();
   const r = runFast(claims, true);
   r.steal = stealShare(st0, cpuTimes());
-  r.calibration = calibration;
   reps.push(r);
 }
 const byCpu = [...reps].sort((a, b) => a.cpuSecs - b.cpuSecs);
@@ -461,9 +444,9 @@ const [rExpl, cExpl] = rate(N, explained), [rFast, cFast] = rate(N, fast), [rPla
 const [rRef, cRef] = rate(REF_N, ref), [rServer, cServer] = rate(M, server), [rPlainOld, cPlainOld] = rate(M, plainOld);
 const line = (label, r, c, note) => console.log(`${label.padEnd(58)}${fmtN(r).padStart(9)} /s wall ${fmtN(c).padStart(9)} /CPU-s  ${note}`);
 line('1. prepared path, with breakdown (estimateFast):', rExpl, cExpl, `(${explained.secs.toFixed(2)} s, ${fmtN(explained.covered)} covered${REPEAT > 1 ? `; the median of ${REPEAT} runs by CPU time` : ''})`);
-const stealText = (r) => ` (${r.steal === null ? '' : `steal ${(100 * r.steal).toFixed(1)}%, `}calibration ${r.calibration.toFixed(3)} ns/step)`;
+const stealText = (r) => (r.steal === null ? '' : ` (steal ${(100 * r.steal).toFixed(1)}%)`);
 if (REPEAT > 1) console.log(`   each run of 1, in order: ${reps.map((r) => `${fmtN(N / r.secs)} wall · ${fmtN(N / r.cpuSecs)} CPU${stealText(r)}`).join(';  ')}; payouts differing between runs: ${fmtN(repsDiffering)}`);
-else console.log(`   run 1${stealText(explained)}`);
+else if (explained.steal !== null) console.log(`   run 1${stealText(explained)}`);
 line('2. prepared path, payout only (explain: false):', rFast, cFast, `(${fast.secs.toFixed(2)} s)`);
 line('3. plain numbers, same prepared pipeline:', rPlain, cPlain, `(${plain.secs.toFixed(2)} s)`);
 line('4. estimateDecimal(), all decimal.js, with breakdown:', rRef, cRef, `(first ${fmtN(REF_N)} claims)`);
