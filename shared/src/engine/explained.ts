@@ -91,13 +91,18 @@ const COMMA_THREE_DOT: readonly string[] = THREE_DIGITS.map((t) => `,${t}.`);
 export function exactOf(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
   const i = intPart;
-  let s: string;
-  if (i < 1000) s = UP_TO_999_DOT[i] + d;
-  else if (i < 1_000_000) {
-    const hi = Math.floor(i / 1000);
-    s = UP_TO_999[hi] + THREE_DOT[i - hi * 1000] + d;
-  } else s = `${intText(i)}.${d}`;
+  const s = i < 1_000_000 ? fromTables(i, THREE_DOT, d) : `${intText(i)}.${d}`;
   return n < 0 ? `-${s}` : s;
+}
+
+/**
+ * i (below 1,000,000) with the point and the decimals `d`, from the tables. `low`: the last three digits with the
+ * point after them, with the thousands comma before them (yuanOf) or without (exactOf).
+ */
+function fromTables(i: number, low: readonly string[], d: string): string {
+  if (i < 1000) return UP_TO_999_DOT[i] + d;
+  const hi = Math.floor(i / 1000);
+  return UP_TO_999[hi] + low[i - hi * 1000] + d;
 }
 
 /** A non-negative safe integer with a comma every three digits from the right (as fmtYuan groups). */
@@ -138,12 +143,7 @@ export function yuanOf(n: number, dp: number): string {
 function printYuan(n: number, dp: number): string {
   const d = decimalsOf(n, dp);
   const i = intPart;
-  let s: string;
-  if (i < 1000) s = UP_TO_999_DOT[i] + d;
-  else if (i < 1_000_000) {
-    const hi = Math.floor(i / 1000);
-    s = UP_TO_999[hi] + COMMA_THREE_DOT[i - hi * 1000] + d;
-  } else s = `${grouped(i)}.${d}`;
+  const s = i < 1_000_000 ? fromTables(i, COMMA_THREE_DOT, d) : `${grouped(i)}.${d}`;
   return n < 0 ? `-${s}` : s;
 }
 
