@@ -39,16 +39,10 @@ const NO_REFERRAL = -5;
 const DATES_MISSING_ADM = -6;
 const DATES_MISSING_REF = -7;
 
-/**
- * The memos of a benefit's conditions, in their order: one lookup per claim for all of them (claimChecksPass), not one
- * per condition.
- */
+/** The memos of a benefit's conditions, in their order (the compiled benefit keeps them: see claimChecksPass). */
 export function conditionMemos(conditions: readonly ConditionDef[]): Map<number | string, Reason>[] {
-  let out = MEMOS.get(conditions);
-  if (out === undefined) MEMOS.set(conditions, (out = conditions.map(memoOf)));
-  return out;
+  return conditions.map(memoOf);
 }
-const MEMOS = new WeakMap<readonly ConditionDef[], Map<number | string, Reason>[]>();
 
 /** `m`: the condition's memo, when the caller has it (conditionMemos). */
 export function checkCondition(cond: ConditionDef, person: PersonFacts, facts: Facts, date: IsoDate, m: Map<number | string, Reason> = memoOf(cond)): Reason {
