@@ -103,6 +103,8 @@ function fenParams(cb: CompiledBenefit): FenParams | undefined {
     sum: fenOfDec(cb.sum),
     deathAmount: fenOfDec(cb.deathAmount),
     burdenLineN: cb.burdenLine ? intOf(cb.burdenLine, scale) : undefined,
+    // Set below; in the literal so that every FenParams has one shape (the hot paths read them all the same way).
+    annualCapText: undefined,
   };
   const ints: number[] = [p.deductible];
   for (const x of [p.annualCap, p.perClaimCap, p.rateN, p.amount, p.sum, p.deathAmount, p.burdenLineN]) if (x !== undefined) ints.push(x);
@@ -182,7 +184,8 @@ export function compileBenefit(def: BenefitDef): CompiledBenefit {
               from,
               rate: new D(b.rate),
               valueAtFrom,
-              ...(b.upTo ? { upTo: new D(b.upTo) } : {}),
+              // Present (undefined when open-ended) on every band: one shape for all of them.
+              upTo: b.upTo ? new D(b.upTo) : undefined,
               fromFen: NaN,
               upToFen: NaN,
               rateN: NaN,

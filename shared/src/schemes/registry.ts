@@ -5,10 +5,14 @@ import { JINCHENG } from './data/jincheng';
 import { LIAOCHENG } from './data/liaocheng';
 import { MINHANG } from './data/minhang';
 import { ZHUMADIAN } from './data/zhumadian';
+import { uniformShapes } from './shapes';
 import type { BenefitDef, InsuranceYear, SchemeDefinition, SchemeVersion } from './types';
 
-/** The schemes the engine knows, in catalogue order. A new city is a new data file added here. */
-export const SCHEMES: readonly SchemeDefinition[] = [CHONGQING, ZHUMADIAN, LIAOCHENG, JINCHENG, MINHANG];
+/**
+ * The schemes the engine knows, in catalogue order. A new city is a new data file added here. The data files'
+ * objects rebuilt with one key order per kind (./shapes.ts): the same values, read faster.
+ */
+export const SCHEMES: readonly SchemeDefinition[] = uniformShapes([CHONGQING, ZHUMADIAN, LIAOCHENG, JINCHENG, MINHANG]);
 
 const BY_ID = new Map(SCHEMES.map((s) => [s.id, s]));
 
