@@ -18,11 +18,19 @@ function digits(s: string, from: number, len: number): number {
 
 /** True for a real calendar date written `YYYY-MM-DD` (what assertIsoDate accepts), without allocating. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  return isoDateKey(value) >= 0;
+}
+
+/**
+ * A real calendar date written `YYYY-MM-DD` as the number YYYYMMDD (20250310), or -1 for anything else (what
+ * isIsoDate rejects). Two dates compare as their keys do, and comparing numbers is cheaper than comparing strings.
+ */
+export function isoDateKey(value: unknown): number {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
   const y = digits(value, 0, 4);
   const m = y >= 0 ? digits(value, 5, 2) : -1;
   const d = m >= 0 ? digits(value, 8, 2) : -1;
-  return d >= 1 && m >= 1 && m <= 12 && d <= daysInMonth(y, m);
+  return d >= 1 && m >= 1 && m <= 12 && d <= daysInMonth(y, m) ? y * 10000 + m * 100 + d : -1;
 }
 
 export function parseIsoDate(value: unknown, field: string): { y: number; m: number; d: number } {

@@ -23,10 +23,10 @@
  * that carry a reading are frozen objects shared by every result of that benefit (the scheme's own clause objects
  * were already shared). Read results; copy to change them.
  */
-import { assertIsoDate, type IsoDate } from '../core/dates';
+import { assertIsoDate, type IsoDate, isoDateKey } from '../core/dates';
 import { EngineError } from '../core/errors';
 import { fenOf, printedAsFen } from '../core/money';
-import { findVersion, getBenefit, getScheme, insuranceYearOn } from '../schemes/registry';
+import { benefitIn, findVersion, insuranceYearOn, schemeIndex, versionAt, yearAt } from '../schemes/registry';
 import type { InsuranceYear, SchemeDefinition, SchemeVersion } from '../schemes/types';
 import { compileBenefit } from './compiled';
 import { eligibilityOf } from './eligibility';
@@ -325,9 +325,13 @@ const NO_OPTIONS: string[] = [];
 export function estimateFast(prepared: PreparedPerson, request: PreparedEstimateRequest, options: EstimateOptions = {}): EstimateResult {
   const p = asPrepared(prepared);
   if (!request || typeof request !== 'object') throw new EngineError('MISSING_FIELD', '请求为空', 'request');
-  const scheme = getScheme(request.schemeId);
-  const date = assertIsoDate(request.incidentDate, 'incidentDate');
-  const version = findVersion(scheme, date);
+  // getScheme, assertIsoDate and findVersion, in that order (the same errors), with the date compared as a number.
+  const ix = schemeIndex(request.schemeId);
+  const scheme = ix.scheme;
+  const key = isoDateKey(request.incidentDate);
+  const date = key < 0 ? assertIsoDate(request.incidentDate, 'incidentDate') : (request.incidentDate as IsoDate);
+  const vx = versionAt(ix, key);
+  const version = vx?.version;
   if (!version) return viaDecimal(p, request, options);
 
   const u = request.used as Record<string, unknown> | undefined | null;
@@ -356,9 +360,9 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
     }
   }
 
-  const benefit = getBenefit(version, request.benefitId);
+  const benefit = benefitIn(vx!, request.benefitId);
   const facts = validateFacts(benefit, request.facts);
-  const year = insuranceYearOn(version, date);
+  const year = yearAt(vx!, key);
   const person = p.person as PersonFacts;
   const explain = options.explain !== false;
 

@@ -1,5 +1,5 @@
 import { EngineError } from '../core/errors';
-import type { IsoDate } from '../core/dates';
+import { isoDateKey, type IsoDate } from '../core/dates';
 import { CHONGQING } from './data/chongqing';
 import { JINCHENG } from './data/jincheng';
 import { LIAOCHENG } from './data/liaocheng';
@@ -60,6 +60,65 @@ export function getBenefit(version: SchemeVersion, id: unknown, field = 'benefit
     throw new EngineError('UNKNOWN_BENEFIT', `该方案没有这项保障：${String(id)}`, field, { known: version.benefits.map((x) => x.id) });
   }
   return b;
+}
+
+/**
+ * @internal A scheme with its versions' and insurance years' bounds as date keys (isoDateKey: YYYYMMDD numbers), for
+ * the prepared path, which finds the version and year of every claim: number comparisons instead of string ones.
+ * `versionAt` and `yearAt` answer what findVersion and insuranceYearOn answer for the same date.
+ */
+export interface SchemeIndex {
+  scheme: SchemeDefinition;
+  versions: VersionIndex[];
+}
+/** @internal */
+export interface VersionIndex {
+  version: SchemeVersion;
+  from: number;
+  to: number;
+  years: { year: InsuranceYear; from: number; to: number }[];
+  /** The version's benefits by id. */
+  benefits: Map<string, BenefitDef>;
+}
+const INDEX_BY_ID = new Map<string, SchemeIndex>(
+  SCHEMES.map((scheme) => [
+    scheme.id,
+    {
+      scheme,
+      versions: scheme.versions.map((version) => ({
+        version,
+        from: isoDateKey(version.effective.from),
+        to: isoDateKey(version.effective.to),
+        years: version.insuranceYears.map((year) => ({ year, from: isoDateKey(year.from), to: isoDateKey(year.to) })),
+        benefits: new Map(version.benefits.map((b) => [b.id, b])),
+      })),
+    },
+  ]),
+);
+
+/** @internal getScheme, answering the scheme's index (the same error for an unknown id). */
+export function schemeIndex(id: unknown): SchemeIndex {
+  const ix = typeof id === 'string' ? INDEX_BY_ID.get(id) : undefined;
+  return ix ?? { scheme: getScheme(id), versions: [] }; // getScheme throws
+}
+
+/** @internal findVersion on a date key. */
+export function versionAt(ix: SchemeIndex, key: number): VersionIndex | undefined {
+  const vs = ix.versions;
+  for (let i = 0; i < vs.length; i++) if (key >= vs[i].from && key <= vs[i].to) return vs[i];
+  return undefined;
+}
+
+/** @internal getBenefit on a version's index (the same error for an unknown id). */
+export function benefitIn(vx: VersionIndex, id: unknown): BenefitDef {
+  return (typeof id === 'string' ? vx.benefits.get(id) : undefined) ?? getBenefit(vx.version, id); // getBenefit throws
+}
+
+/** @internal insuranceYearOn on a date key. */
+export function yearAt(vx: VersionIndex, key: number): InsuranceYear {
+  const ys = vx.years;
+  for (let i = 0; i < ys.length; i++) if (key >= ys[i].from && key <= ys[i].to) return ys[i].year;
+  throw new Error(`scheme data: ${vx.version.id} has no insurance year for ${key}`);
 }
 
 export function sourceTitle(scheme: SchemeDefinition, docId: string): string | undefined {
