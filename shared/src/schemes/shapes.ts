@@ -42,27 +42,28 @@ const KINDS: Record<string, string> = {
 };
 
 type Plain = Record<string, unknown>;
-const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+/** An object written as a literal (its own keys are what for…in visits). */
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
 /** The schemes rebuilt with one key order per kind (see the top of this file). */
 export function uniformShapes<T extends object>(schemes: readonly T[]): T[] {
-  // 1. Every key each kind uses anywhere, in the order first met.
-  const keysOf = new Map<string, string[]>([['scheme', []]]);
+  // 1. Every key each kind uses anywhere, in the order first met (a Set keeps insertion order).
+  const keysOf = new Map<string, Set<string>>();
   const seen = new Set<object>();
   const collect = (v: unknown, kind: string | undefined): void => {
     if (Array.isArray(v)) {
-      for (const x of v) collect(x, kind);
+      for (let i = 0; i < v.length; i++) collect(v[i], kind);
       return;
     }
     if (!isPlain(v) || seen.has(v)) return;
     seen.add(v);
-    let keys: string[] | undefined;
+    let keys: Set<string> | undefined;
     if (kind !== undefined) {
       keys = keysOf.get(kind);
-      if (keys === undefined) keysOf.set(kind, (keys = []));
+      if (keys === undefined) keysOf.set(kind, (keys = new Set()));
     }
-    for (const k of Object.keys(v)) {
-      if (keys !== undefined && !keys.includes(k)) keys.push(k);
+    for (const k in v) {
+      keys?.add(k);
       collect(v[k], KINDS[k]);
     }
   };
