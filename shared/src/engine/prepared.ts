@@ -331,8 +331,8 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
   const key = isoDateKey(request.incidentDate);
   const date = key < 0 ? assertIsoDate(request.incidentDate, 'incidentDate') : (request.incidentDate as IsoDate);
   const vx = versionAt(ix, key);
-  const version = vx?.version;
-  if (!version) return viaDecimal(p, request, options);
+  if (vx === undefined) return viaDecimal(p, request, options);
+  const version = vx.version;
 
   const u = request.used as Record<string, unknown> | undefined | null;
   let baseFen = 0;
@@ -360,9 +360,9 @@ export function estimateFast(prepared: PreparedPerson, request: PreparedEstimate
     }
   }
 
-  const benefit = benefitIn(vx!, request.benefitId);
+  const benefit = benefitIn(vx, request.benefitId);
   const facts = validateFacts(benefit, request.facts);
-  const year = yearAt(vx!, key);
+  const year = yearAt(vx, key);
   const person = p.person as PersonFacts;
   const explain = options.explain !== false;
 

@@ -99,7 +99,8 @@ const INDEX_BY_ID = new Map<string, SchemeIndex>(
 /** @internal getScheme, answering the scheme's index (the same error for an unknown id). */
 export function schemeIndex(id: unknown): SchemeIndex {
   const ix = typeof id === 'string' ? INDEX_BY_ID.get(id) : undefined;
-  return ix ?? { scheme: getScheme(id), versions: [] }; // getScheme throws
+  if (ix === undefined) getScheme(id); // not a known scheme: throws UNKNOWN_SCHEME
+  return ix!;
 }
 
 /** @internal findVersion on a date key. */
